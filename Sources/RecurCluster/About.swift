@@ -1,0 +1,2 @@
+// RecurCluster: Coordinator and worker.
+// (Module placeholder until its first types land; see DESIGN.md.)

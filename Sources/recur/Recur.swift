@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `recur` command line: thin commands that parse, call a library, and map errors to exit
+/// codes (`ExitCodes.swift`).
+@main
+struct Recur: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "recur",
+    abstract: "Hyperparameter sweeps of recurrent networks across processes and machines.",
+    version: "0.1.0",
+    subcommands: []
+  )
+}
