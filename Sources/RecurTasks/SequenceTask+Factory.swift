@@ -4,6 +4,8 @@ extension SequenceTask {
   /// Held-out sequences when the caller does not choose: enough that the evaluation loss of a
   /// trial varies by a few percent at most between seeds of the same model.
   public static let defaultEvaluationSequences = 512
+  /// The largest held-out set `makeTask` builds.
+  public static let maximumEvaluationSequences = 1_000_000
 }
 
 /// Builds the task `name` with sequences of `seqLen` (see each task for what it means), both
@@ -11,7 +13,9 @@ extension SequenceTask {
 ///
 /// `dataPath` is the text of `charlm` (nil: `SequenceTask.defaultDataPath`, relative to the
 /// current directory); the other tasks ignore it. Throws `TaskError` for a `seqLen` outside
-/// `name.seqLenRange` and for a missing, unreadable, empty, non-UTF-8 or too short text.
+/// `name.seqLenRange`, an `evaluationSequences` below 1 or above
+/// `SequenceTask.maximumEvaluationSequences`, and a missing, unreadable, empty, non-UTF-8, too
+/// short or too large text.
 public func makeTask(
   name: TaskName, seqLen: Int, seed: UInt64, dataPath: String? = nil,
   evaluationSequences: Int = SequenceTask.defaultEvaluationSequences
@@ -19,7 +23,9 @@ public func makeTask(
   guard name.seqLenRange.contains(seqLen) else {
     throw .seqLenOutOfRange(task: name, seqLen: seqLen, allowed: name.seqLenRange)
   }
-  precondition(evaluationSequences > 0, "the evaluation set needs at least one sequence")
+  guard (1...SequenceTask.maximumEvaluationSequences).contains(evaluationSequences) else {
+    throw .evaluationSizeOutOfRange(evaluationSequences)
+  }
   let generator: any TaskGenerator =
     switch name {
     case .adding: AddingTask(seqLen: seqLen)

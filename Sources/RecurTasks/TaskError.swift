@@ -4,6 +4,8 @@ public enum TaskError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownTask(String)
   /// `seq_len` outside `TaskName.seqLenRange` of the task.
   case seqLenOutOfRange(task: TaskName, seqLen: Int, allowed: ClosedRange<Int>)
+  /// The held-out set must hold from 1 to `SequenceTask.maximumEvaluationSequences` sequences.
+  case evaluationSizeOutOfRange(Int)
   /// The `charlm` text file does not exist.
   case dataFileMissing(path: String)
   /// The `charlm` text file exists but cannot be read (a folder, no permission, …).
@@ -29,6 +31,9 @@ public enum TaskError: Error, Equatable, Sendable, CustomStringConvertible {
     case .seqLenOutOfRange(let task, let seqLen, let allowed):
       return "seq_len=\(seqLen) is out of range for task \(task.rawValue): expected an integer"
         + " from \(allowed.lowerBound) to \(allowed.upperBound) (\(task.seqLenReason))"
+    case .evaluationSizeOutOfRange(let count):
+      return "an evaluation set of \(count) sequences is out of range: expected an integer from 1"
+        + " to \(SequenceTask.maximumEvaluationSequences)"
     case .dataFileMissing(let path):
       return "data file '\(path)' does not exist: name a UTF-8 text file with data=PATH"
         + " (the repository ships \(CharLMTask.defaultDataPath))"

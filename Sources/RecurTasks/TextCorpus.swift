@@ -49,19 +49,28 @@ struct TextCorpus: Sendable {
     }
   }
 
-  /// The file's bytes, with missing files, folders and oversized files told apart.
+  /// The file's bytes, with missing files, folders, devices and oversized files told apart.
+  /// Only regular files are read (after following symbolic links): `/dev/zero` or a named
+  /// pipe would never end.
   private static func read(_ path: String, maximumBytes: Int) throws(TaskError) -> Data {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw .dataFileMissing(path: path)
+    guard FileManager.default.fileExists(atPath: path) else { throw .dataFileMissing(path: path) }
+    let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+    let attributes: [FileAttributeKey: Any]
+    do {
+      attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    } catch {
+      throw .dataFileUnreadable(path: path, reason: error.localizedDescription)
     }
-    guard !isFolder.boolValue else { throw .dataFileUnreadable(path: path, reason: "a folder") }
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumBytes {
+    switch attributes[.type] as? FileAttributeType {
+    case .typeRegular?: break
+    case .typeDirectory?: throw .dataFileUnreadable(path: path, reason: "a folder")
+    default: throw .dataFileUnreadable(path: path, reason: "not a regular file")
+    }
+    if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumBytes {
       throw .dataFileTooLarge(path: path, bytes: size, limit: maximumBytes)
     }
     do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
+      return try Data(contentsOf: url)
     } catch {
       throw .dataFileUnreadable(path: path, reason: error.localizedDescription)
     }

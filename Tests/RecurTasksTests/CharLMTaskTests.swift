@@ -116,6 +116,7 @@ import Testing
       in: folder)
     let cases: [(String, TaskError)] = [
       (missing, .dataFileMissing(path: missing)),
+      ("/dev/zero", .dataFileUnreadable(path: "/dev/zero", reason: "not a regular file")),
       (folder.path, .dataFileUnreadable(path: folder.path, reason: "a folder")),
       (empty, .dataFileEmpty(path: empty)),
       (latin1, .dataFileNotUTF8(path: latin1, byteOffset: 3)),
@@ -125,6 +126,16 @@ import Testing
     for (path, expected) in cases {
       #expect(throws: expected) { try makeTask(name: .charlm, seqLen: 5, seed: 1, dataPath: path) }
     }
+  }
+
+  @Test func aSymbolicLinkToATextIsFollowed() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = try writeFile(Self.text, in: folder)
+    let link = folder.appendingPathComponent("link.txt").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    let task = try makeTask(name: .charlm, seqLen: 5, seed: 1, dataPath: link)
+    #expect(task.inputSize == 3)
   }
 
   @Test func errorMessagesNameTheFileAndWhatIsExpected() {

@@ -91,6 +91,13 @@ import Testing
     }
   }
 
+  @Test(arguments: [0, -1, 1_000_001])
+  func evaluationSizeOutsideItsRangeIsRefused(count: Int) {
+    #expect(throws: TaskError.evaluationSizeOutOfRange(count)) {
+      try makeTask(name: .adding, seqLen: 10, seed: 1, evaluationSequences: count)
+    }
+  }
+
   @Test func seqLenErrorSaysWhatIsAllowedAndWhy() {
     let message = TaskError.seqLenOutOfRange(task: .adding, seqLen: 1, allowed: 2...100_000)
       .description
