@@ -1,17 +1,23 @@
 /// The tasks a trial can train on; the raw values are the names of sweep files and
 /// `recur run task=…`.
 public enum TaskName: String, CaseIterable, Sendable, Codable {
-  /// The adding problem (Arjovsky, Shah & Bengio 2016 variant); see `AddingTask`.
+  /// The adding problem (Arjovsky, Shah & Bengio 2016 variant): 2 inputs, 1 output,
+  /// `mse-last`; baseline 1/6, solved at 10% of it. See `AddingTask`.
   case adding
-  /// Copy memory (Arjovsky, Shah & Bengio 2016); see `CopyTask`.
+  /// Copy memory (Arjovsky, Shah & Bengio 2016): T + 20 steps, 10 inputs, 9 classes, `ce-all`;
+  /// baseline 10 ln 8 / (T + 20), solved at 10% of it. See `CopyTask`.
   case copy
-  /// Temporal order (Hochreiter & Schmidhuber 1997, as in Pascanu et al. 2013).
+  /// Temporal order (Hochreiter & Schmidhuber 1997, as in Pascanu et al. 2013): 6 inputs,
+  /// 4 classes, `ce-last`; baseline ln 4, solved at 10% of it. See `TemporalOrderTask`.
   case temporalOrder = "temporal_order"
-  /// Next-value forecasting of a noisy mixture of sines; see `SineTask`.
+  /// Next-value forecasting of a noisy mixture of sines: 1 input, 1 output, `mse-all`;
+  /// baseline repeat-last on the evaluation set, solved at 25% of it. See `SineTask`.
   case sine
-  /// Next-value forecasting of the Mackey-Glass series (tau 17); see `MackeyGlassTask`.
+  /// Next-value forecasting of the Mackey-Glass series (τ = 17): 1 input, 1 output, `mse-all`;
+  /// baseline repeat-last on the evaluation set, solved at 10% of it. See `MackeyGlassTask`.
   case mackeyGlass = "mackey_glass"
-  /// A character language model over a text file; see `CharLMTask`.
+  /// A character language model over a text file: V one-hot inputs, V classes, `ce-all`;
+  /// baseline the unigram entropy, solved at 60% of it. See `CharLMTask`.
   case charlm
 
   /// The longest `seq_len` any task accepts. Beyond it one batch of a few sequences would take
