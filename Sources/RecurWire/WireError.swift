@@ -35,7 +35,7 @@ public enum WireError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .call(let operation, let code, let message):
-      let hint = Self.hint(errno: code)
+      let hint = Self.hint(errno: code, operation: operation)
       return "\(operation) failed: \(message) (errno \(code))" + (hint.isEmpty ? "" : "; \(hint)")
     case .contextTerminated(let operation):
       return "\(operation) interrupted: the ZeroMQ context is shutting down"
@@ -60,17 +60,20 @@ public enum WireError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   /// What a user can do about the common failures.
-  private static func hint(errno code: Int32) -> String {
+  private static func hint(errno code: Int32, operation: String) -> String {
+    let onEndpoint = operation.hasPrefix("bind") || operation.hasPrefix("connect")
     switch code {
-    case EADDRINUSE: "another process listens on that address; choose another port"
-    case EADDRNOTAVAIL: "that address is not one of this machine's interfaces"
-    case ENODEV: "no such network interface"
-    case EINVAL: "check the endpoint form, tcp://HOST:PORT (or tcp://*:PORT to bind)"
-    case EPROTONOSUPPORT: "unsupported transport; use tcp://, ipc:// or inproc://"
-    case ENOENT: "that endpoint was never bound or connected here"
-    case EMTHREAD: "no I/O thread available; raise the context's I/O threads"
-    case EMFILE: "too many open files or sockets; raise the limit (ulimit -n)"
-    default: ""
+    case EADDRINUSE: return "another process listens on that address; choose another port"
+    case EADDRNOTAVAIL: return "that address is not one of this machine's interfaces"
+    case ENODEV: return "no such network interface"
+    case EINVAL where onEndpoint:
+      return "check the endpoint form, tcp://HOST:PORT (or tcp://*:PORT to bind)"
+    case EPROTONOSUPPORT: return "unsupported transport; use tcp://, ipc:// or inproc://"
+    case ENOENT where operation.hasPrefix("unbind") || operation.hasPrefix("disconnect"):
+      return "that endpoint was never bound or connected here"
+    case EMTHREAD: return "no I/O thread available; raise the context's I/O threads"
+    case EMFILE: return "too many open files or sockets; raise the limit (ulimit -n)"
+    default: return ""
     }
   }
 }
