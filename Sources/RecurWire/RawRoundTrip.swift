@@ -1,3 +1,4 @@
+import CZeroMQ
 import Foundation
 
 /// The baseline of `recur bench dispatch`: raw libzmq DEALER → ROUTER → DEALER round trips
@@ -22,6 +23,8 @@ public enum RawRoundTrip {
     let echoed = startEcho(router, messages: count + warmUp)
 
     let dealer = try context.socket(.dealer)
+    // A blocking receive (no poll per round trip) that still cannot hang if the echo ends.
+    try dealer.setOption(ZMQ_RCVTIMEO, 10_000, "ZMQ_RCVTIMEO")
     try dealer.connect(endpoint)
     let request = [Data(repeating: 0x5A, count: payloadBytes)]
     do {

@@ -100,6 +100,19 @@ import Testing
     #expect(error.description.contains("choose another port"))
   }
 
+  @Test func unbindAndDisconnectUndoBindAndConnect() throws {
+    let context = try Context()
+    let (router, endpoint) = try Self.boundRouter(context)
+    let dealer = try context.socket(.dealer)
+    try dealer.connect(endpoint)
+    try dealer.disconnect(endpoint)
+    try router.unbind(endpoint)
+    #expect(throws: WireError.self) { try router.unbind(endpoint) }
+    let unknown = try #require(throws: WireError.self) { try dealer.disconnect(endpoint) }
+    #expect(unknown.errno == ENOENT)
+    #expect(unknown.description.contains("never bound or connected"))
+  }
+
   @Test func mandatoryRouterReportsAPeerThatIsGone() throws {
     let context = try Context()
     let (router, _) = try Self.boundRouter(context)
