@@ -10,7 +10,7 @@ module layout of Recur's checkpoints) with float32-representable parameters, inp
 targets, and what PyTorch computes for it in float64: the loss, every gradient,
 `hidden_grad_norm` [layers, T] (the norm of the total dL/dh_t, from `retain_grad` on the
 per-step hidden states of a step-by-step run of the same weights through PyTorch's own cell
-functions, checked against the module's call), gate saturation and hidden-state norms.
+functions, checked against the module's call), gate saturation, hidden-state norms and the spectral norm of each `weight_hh`.
 """
 import json
 import os
@@ -168,6 +168,8 @@ def make(name, cell, layers, loss, seed):
         "hidden_grad_norm": hidden_grad_norm,
         "hidden_norm": hidden_norm,
         "saturation": saturation(cell, gates),
+        "spectral_norm": [torch.linalg.matrix_norm(getattr(net.rnn, f"weight_hh_l{k}"), ord=2)
+                          .item() for k in range(layers)],
     }
     with open(os.path.join(OUT, f"{name}.json"), "w") as f:
         json.dump(fixture, f, separators=(",", ":"))

@@ -25,6 +25,7 @@ import Testing
     let hiddenGradNorm: [[Double]]
     let hiddenNorm: [Double]
     let saturation: [String: Double]
+    let spectralNorm: [Double]
   }
 
   static let names = [
@@ -101,6 +102,8 @@ import Testing
       let curve = diagnostics.hiddenGradNorm[k].map(Double.init)
       #expect(TestModels.relativeError(curve, f.hiddenGradNorm[k]) < 2e-5)
       #expect(abs(Double(diagnostics.hiddenNorm[k]) - f.hiddenNorm[k]) < 1e-5)
+      let spectral = Double(diagnostics.spectralNorm[k])
+      #expect(abs(spectral - f.spectralNorm[k]) < 1e-4 * f.spectralNorm[k])
     }
     let tolerance = 1.5 / Double(f.steps * f.batch * f.hiddenSize)
     for entry in diagnostics.saturation {
