@@ -51,14 +51,32 @@ extension TrialKey {
   private func parseInt(_ text: String, _ range: ClosedRange<Int>) -> Result<
     TrialValue, TrialValueProblem
   > {
-    guard let number = TrialKey.number(from: text) else {
-      return failure("\(quoted(text)) is not a number")
+    TrialKey.integer(from: text, in: range).map { .int($0) }
+  }
+
+  /// An integer in `range` from decimal text (also `1e4`, `32.0`; not `32.5`).
+  static func integer(from text: String, in range: ClosedRange<Int>) -> Result<
+    Int, TrialValueProblem
+  > {
+    let expected = "an integer from \(range.lowerBound) to \(range.upperBound)"
+    guard let number = number(from: text) else {
+      return .failure(.init(reason: "'\(text)' is not a number", expected: expected))
     }
     let digits = text.filter { $0 != "_" && $0 != "+" }
-    if let whole = Int(digits) {  // exact even beyond 2^53, where a Double would round
-      return range.contains(whole) ? .success(.int(whole)) : failure("\(text) is out of range")
+    let whole: Int
+    if let exact = Int(digits) {  // exact even beyond 2^53, where a Double would round
+      whole = exact
+    } else if number != number.rounded() {
+      return .failure(.init(reason: "\(text) is a fraction", expected: expected))
+    } else if let converted = Int(exactly: number) {
+      whole = converted
+    } else {
+      return .failure(.init(reason: "\(text) is out of range", expected: expected))
     }
-    return check(number: number, written: text)
+    guard range.contains(whole) else {
+      return .failure(.init(reason: "\(text) is out of range", expected: expected))
+    }
+    return .success(whole)
   }
 
   private func parseFloat(_ text: String, _ range: FloatRange) -> Result<
