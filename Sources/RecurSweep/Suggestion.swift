@@ -1,8 +1,8 @@
 /// "Did you mean …" for misspelt names: the closest candidate by edit distance.
 enum Suggestion {
-  /// The candidate closest to `word` (Levenshtein distance, ignoring case), if it is close
-  /// enough to be a plausible typo: at most 1 edit for words of up to 4 letters, else at most
-  /// a third of the word's length.
+  /// The candidate closest to `word`, ignoring case, if it is a plausible typo: at most 1 edit
+  /// for words of up to 5 letters, else at most a third of the word's length, counting a swap
+  /// of neighbours as one edit; or a candidate that starts with the word (`distrib`).
   static func closest(to word: String, among candidates: [String]) -> String? {
     let target = Array(word.lowercased())
     let limit = max(1, target.count / 3)
@@ -13,22 +13,30 @@ enum Suggestion {
         best = (candidate, distance)
       }
     }
-    return best?.name
+    if let best { return best.name }
+    guard target.count >= 3 else { return nil }
+    return candidates.first { $0.lowercased().hasPrefix(word.lowercased()) }
   }
 
-  /// Levenshtein distance with one rolling row (Wagner & Fischer, 1974).
+  /// Optimal string alignment distance: Levenshtein (Wagner & Fischer, 1974) plus swaps of
+  /// adjacent letters (Damerau, 1964), the commonest typos.
   static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
-    var row = Array(0...b.count)
+    if b.isEmpty { return a.count }
+    var previous2 = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
-      var diagonal = row[0]
-      row[0] = i
-      for j in stride(from: 1, through: b.count, by: 1) {
-        let substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)
-        diagonal = row[j]
-        row[j] = min(substitution, row[j] + 1, row[j - 1] + 1)
+      current[0] = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], previous2[j - 2] + 1)
+        }
       }
+      (previous2, previous, current) = (previous, current, previous2)
     }
-    return row[b.count]
+    return previous[b.count]
   }
 }

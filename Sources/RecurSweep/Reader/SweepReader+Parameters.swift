@@ -53,6 +53,7 @@ extension SweepReader {
           + "{distribution: uniform, min: 0, max: 1}; found \(spec.kindDescription)")
       return ParameterDraft(key: key, keyNode: keyNode, distributionNode: spec, when: nil)
     }
+    let reported = diagnostics.count
     let fields = readFields(of: spec, allowed: Self.specKeys) { name in
       if TrialKey.named(name) != nil {
         return "\(name) is a trial key inside the parameter \(key.name); expected it as its "
@@ -61,7 +62,9 @@ extension SweepReader {
       return "\(key.name): unknown key '\(name)'; "
         + SweepReader.suggestion(for: name, among: SweepReader.specKeys)
     }
-    let distribution = readDistribution(key, spec, fields)
+    // A misspelt key was reported; "no values and no distribution" would only repeat it.
+    let misspelt = diagnostics.count > reported
+    let distribution = readDistribution(key, spec, fields, misspelt: misspelt)
     return ParameterDraft(
       key: key, keyNode: keyNode, distribution: distribution,
       distributionNode: fields["distribution"]?.value ?? spec, when: fields["when"])
@@ -70,7 +73,7 @@ extension SweepReader {
   /// The distribution's canonical name: explicit, implied by values/value, or inferred from
   /// min and max as W&B does (int_uniform for an integer key, else uniform).
   private mutating func distributionName(
-    _ key: TrialKey, _ spec: Node, _ fields: [String: Field]
+    _ key: TrialKey, _ spec: Node, _ fields: [String: Field], misspelt: Bool
   ) -> String? {
     var name: String?
     if let node = fields["distribution"]?.value {
@@ -97,6 +100,7 @@ extension SweepReader {
     if fields["min"] != nil || fields["max"] != nil {
       return key.isInteger ? "int_uniform" : "uniform"
     }
+    if misspelt { return nil }
     report(
       spec,
       "\(key.name): no values and no distribution; expected {values: [a, b]}, {value: a} or "
@@ -110,9 +114,9 @@ extension SweepReader {
   ]
 
   private mutating func readDistribution(
-    _ key: TrialKey, _ spec: Node, _ fields: [String: Field]
+    _ key: TrialKey, _ spec: Node, _ fields: [String: Field], misspelt: Bool
   ) -> SweepDistribution? {
-    guard let name = distributionName(key, spec, fields) else { return nil }
+    guard let name = distributionName(key, spec, fields, misspelt: misspelt) else { return nil }
     let settings = Self.distributionSettings[name] ?? []
     var misplaced = false
     for (fieldName, field) in fields
