@@ -291,8 +291,12 @@ import Testing
       "2:1: seeds and repeats both given; expected one of them"
     ),
     (
-      "repeats: 2\nfixed: {task: adding, cell: lstm, seed: 4}\n",
-      "1:1: repeats sets the trial key seed, which fixed also sets (line 2); expected one of them"
+      "seeds: [2]\nfixed: {task: adding, cell: lstm, seed: 4}\n",
+      "1:1: seeds sets the trial key seed, which fixed also sets (line 2); expected one of them"
+    ),
+    (
+      "repeats: 2\nfixed: {task: adding, cell: lstm}\nparameters:\n  seed: {values: [1, 2]}\n",
+      "1:1: repeats sets the trial key seed, which parameters also sweeps (line 4); expected one of them"
     ),
     (
       "seeds: [1]\nfixed: {task: adding, cell: lstm}\nparameters:\n  seed: {values: [1, 2]}\n",

@@ -28,7 +28,8 @@ extension SweepReader {
     _ setter: Field, _ fixed: [String: FixedEntry], _ drafts: [ParameterDraft]
   ) {
     let which = setter.key.text ?? "seeds"
-    if let entry = fixed["seed"] {
+    // repeats counts up from a fixed seed; seeds replaces it, so both cannot be meant.
+    if which == "seeds", let entry = fixed["seed"] {
       report(
         setter.key,
         "\(which) sets the trial key seed, which fixed also sets (line "

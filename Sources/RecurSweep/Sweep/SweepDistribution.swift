@@ -98,11 +98,13 @@ public enum SweepDistribution: Sendable, Equatable {
     }
   }
 
-  /// The range of k with k·q in [min, max], or nil if there is no such multiple.
+  /// The range of k with k·q in [min, max], or nil if there is no such multiple. Quotients
+  /// within 1e-9 of an integer count as that integer, so that 0.3 / 0.1 = 2.9999999999999996
+  /// still admits k = 3.
   static func multiples(_ min: Double, _ max: Double, _ q: Double) -> (low: Double, high: Double)? {
     guard q > 0, min <= max else { return nil }
-    let low = (min / q).rounded(.up)
-    let high = (max / q).rounded(.down)
+    let low = (min / q - 1e-9).rounded(.up)
+    let high = (max / q + 1e-9).rounded(.down)
     return low <= high ? (low, high) : nil
   }
 

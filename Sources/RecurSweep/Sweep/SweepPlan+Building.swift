@@ -40,7 +40,8 @@ extension SweepPlan {
     }
     return .success(
       SweepPlan(
-        parameterCount: parameters.count, digits: digits, drawn: [], configurationCount: total))
+        parameterCount: parameters.count, isRandom: false, digits: digits, drawn: [],
+        configurationCount: total))
   }
 
   /// `samples` distinct random configurations (fewer if the space is smaller).
@@ -62,7 +63,8 @@ extension SweepPlan {
       draw += 1
     }
     return SweepPlan(
-      parameterCount: parameters.count, digits: [], drawn: drawn, configurationCount: drawn.count)
+      parameterCount: parameters.count, isRandom: true, digits: [], drawn: drawn,
+      configurationCount: drawn.count)
   }
 
   /// Parameters with a `when`, and the swept keys those conditions name.

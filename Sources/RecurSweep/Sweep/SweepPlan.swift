@@ -34,6 +34,7 @@ struct SweepPlan: Sendable {
   }
 
   let parameterCount: Int
+  let isRandom: Bool
   /// Grid: the digits, fastest first. Random: empty.
   let digits: [Digit]
   /// Random: the distinct configurations drawn, in draw order. Grid: empty.
@@ -43,7 +44,7 @@ struct SweepPlan: Sendable {
 
   /// The configurations in run order.
   func configurations() -> [[TrialValue?]] {
-    guard !digits.isEmpty else { return drawn.isEmpty ? [] : drawn }
+    if isRandom { return drawn }
     var result: [[TrialValue?]] = []
     result.reserveCapacity(configurationCount)
     var configuration = [TrialValue?](repeating: nil, count: parameterCount)
