@@ -9,7 +9,8 @@ struct Recur: ParsableCommand {
     abstract: "Hyperparameter sweeps of recurrent networks across processes and machines.",
     version: "0.1.0",
     subcommands: [
-      Keys.self
+      Keys.self,
+      SweepCommand.self,
     ]
   )
 }
