@@ -25,7 +25,7 @@ import Testing
   @Test func everyKeyButTaskAndCellHasADefault() {
     let required = TrialKey.all.filter { $0.defaultValue == nil }.map(\.name)
     #expect(required == ["task", "cell"])
-    #expect(TrialKey.named("data")?.defaultValue == .text("experiments/data/corpus.txt"))
+    #expect(TrialKey.named("data")?.defaultValue == .text("experiments/data/kjv-genesis-exodus.txt"))
   }
 
   @Test func theTableNamesEveryKeyOfIssue3Once() {
@@ -151,7 +151,7 @@ import Testing
         cell=lstm
         clip=0.0
         clip_value=0.0
-        data=experiments/data/corpus.txt
+        data=experiments/data/kjv-genesis-exodus.txt
         diagnose_every=100
         eval_every=100
         forget_bias=0.0

@@ -37,7 +37,7 @@ public struct TrialSpec: Hashable, Sendable {
   public var data: String = TrialSpec.defaultDataPath
 
   /// The public-domain text shipped with the project for `charlm`.
-  public static let defaultDataPath = "experiments/data/corpus.txt"
+  public static let defaultDataPath = "experiments/data/kjv-genesis-exodus.txt"
 
   /// A trial of `task` with `cell` and every other key at its default.
   public init(task: TrialTask, cell: TrialCell) {
