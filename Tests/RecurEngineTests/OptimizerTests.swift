@@ -91,3 +91,12 @@ import Testing
       error.description == "invalid optimizer setting lr = -1.0: it must be a finite number >= 0")
   }
 }
+
+extension OptimizerTests {
+  @Test func betasCanBeGivenAsPyTorchsPair() {
+    var config = OptimizerConfig(kind: .adam, betas: (0.5, 0.9))
+    #expect(config.beta1 == 0.5 && config.beta2 == 0.9)
+    config.betas = (0.8, 0.99)
+    #expect(config.betas == (0.8, 0.99))
+  }
+}

@@ -67,7 +67,8 @@ extension CheckpointError: CustomStringConvertible, LocalizedError {
       "cannot infer the cell: tensor \"\(tensor)\" has \(rows) rows, not 1, 3 or 4 times the "
         + "hidden size \(hidden) (rnn, gru, lstm); give the cell explicitly (--cell)"
     case .cellMismatch(_, let stored, let requested):
-      "holds a \(stored) model, which cannot be read as \(requested) (different gate count); "
+      "stores a model of cell \(stored), which cannot be read as \(requested) (another gate "
+        + "count); "
         + "drop --cell or give a matching one"
     case .labelOutOfRange(_, let tensor, let index, let label, let classes):
       "tensor \"\(tensor)\" has label \(label) at flat index \(index), outside 0..<\(classes) "

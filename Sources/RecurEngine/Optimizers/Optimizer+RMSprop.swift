@@ -29,7 +29,7 @@ extension Optimizer {
                   a[j] = Self.lerp(a[j], d, oneMinusAlpha)
                   denominator = (v[j] - a[j] * a[j]).squareRoot()
                 } else {
-                  denominator = v[j].squareRoot()
+                  denominator = v[j].magnitude.squareRoot()  // = √v; see `adamKernel`
                 }
                 denominator += eps
                 if let b {

@@ -23,8 +23,8 @@ public struct Optimizer: Sendable {
   /// The number of steps taken (Adam's bias correction uses it as t).
   public private(set) var stepCount = 0
 
-  /// How many parameters the state was allocated for at the first step.
-  private var parameterCount = 0
+  /// The element count of each parameter at the first step, which the state was sized for.
+  private var sizes: [Int] = []
   /// SGD's and RMSprop's `momentum_buffer` per parameter.
   var momentumBuffers: [[Float]] = []
   /// Adam's `exp_avg` or centred RMSprop's `grad_avg` per parameter.
@@ -46,12 +46,12 @@ public struct Optimizer: Sendable {
   public mutating func step(parameters: inout [Tensor], gradients: [Tensor]) {
     precondition(parameters.count == gradients.count, "one gradient per parameter")
     if stepCount == 0 { allocateState(for: parameters) }
-    precondition(parameters.count == parameterCount, "the parameters changed between steps")
+    precondition(parameters.count == sizes.count, "the parameters changed between steps")
     stepCount += 1
     for i in parameters.indices {
       precondition(
-        parameters[i].data.count == gradients[i].data.count,
-        "gradient \(i) must have as many elements as its parameter")
+        parameters[i].data.count == sizes[i] && gradients[i].data.count == sizes[i],
+        "parameter \(i) and its gradient must keep the element count of the first step")
       switch config.kind {
       case .sgd, .momentum, .nesterov: sgdStep(&parameters[i].data, gradients[i].data, i)
       case .rmsprop: rmspropStep(&parameters[i].data, gradients[i].data, i)
@@ -61,8 +61,8 @@ public struct Optimizer: Sendable {
   }
 
   private mutating func allocateState(for parameters: [Tensor]) {
-    parameterCount = parameters.count
-    let zeros = parameters.map { [Float](repeating: 0, count: $0.data.count) }
+    sizes = parameters.map(\.data.count)
+    let zeros = sizes.map { [Float](repeating: 0, count: $0) }
     switch config.kind {
     case .sgd, .momentum, .nesterov:
       momentumBuffers = config.momentum != 0 ? zeros : []

@@ -46,6 +46,22 @@ public struct OptimizerConfig: Sendable, Equatable, Codable {
     self.centered = centered
   }
 
+  /// The same with Adam's betas given as PyTorch's `betas=(β1, β2)` pair.
+  public init(
+    kind: OptimizerKind, lr: Double? = nil, momentum: Double? = nil, weightDecay: Double? = nil,
+    betas: (Double, Double), eps: Double = 1e-8, alpha: Double = 0.99, centered: Bool = false
+  ) {
+    self.init(
+      kind: kind, lr: lr, momentum: momentum, weightDecay: weightDecay, beta1: betas.0,
+      beta2: betas.1, eps: eps, alpha: alpha, centered: centered)
+  }
+
+  /// Adam's `(beta1, beta2)`, as PyTorch's `betas`.
+  public var betas: (Double, Double) {
+    get { (beta1, beta2) }
+    set { (beta1, beta2) = newValue }
+  }
+
   /// Checks the settings the algorithm uses as PyTorch's constructors do: lr, eps, momentum,
   /// weight decay and alpha finite and at least 0, betas in [0, 1), Nesterov with momentum.
   public func validate() throws(OptimizerError) {
