@@ -27,15 +27,18 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
   ],
   targets: [
-    .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+    // No pkgConfig for libzmq: its .pc file drags in krb5 include flags SwiftPM prohibits, and
+    // zmq.h and libzmq.so are in the default search paths on Debian.
+    .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .target(name: "RecurEngine", dependencies: ["CBLAS"], swiftSettings: numericSettings),
     .target(name: "RecurTasks", dependencies: ["RecurEngine"], swiftSettings: numericSettings),
     .target(name: "RecurSweep", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(
       name: "RecurTraining",
-      dependencies: ["RecurEngine", "RecurTasks", "RecurSweep"]),
-    .target(name: "RecurProtocol"),
+      dependencies: ["RecurEngine", "RecurTasks", "RecurSweep"],
+      exclude: ["METRICS.md"]),
+    .target(name: "RecurProtocol", exclude: ["PROTOCOL.md"]),
     .target(name: "RecurWire", dependencies: ["CZeroMQ"]),
     .target(name: "RecurStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     .target(

@@ -8,6 +8,9 @@ struct Recur: ParsableCommand {
     commandName: "recur",
     abstract: "Hyperparameter sweeps of recurrent networks across processes and machines.",
     version: "0.1.0",
-    subcommands: []
+    subcommands: [
+      Keys.self,
+      SweepCommand.self,
+    ]
   )
 }

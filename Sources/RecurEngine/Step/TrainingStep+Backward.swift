@@ -1,0 +1,102 @@
+extension TrainingStep {
+  /// Backprop through time, top layer first: fills every parameter gradient and leaves the
+  /// total dL/dh_t of each layer in `space.layers[k].dHidden`.
+  func backward(_ space: Workspace) {
+    headBackward(space)
+    for k in (0..<config.layers).reversed() {
+      switch config.cell {
+      case .rnn, .rnnRelu: backwardRNN(k, space)
+      case .lstm: backwardLSTM(k, space)
+      case .gru: backwardGRU(k, space)
+      }
+      weightGradients(k, space)
+    }
+  }
+
+  /// `dh_{t-1} += dPre_t · W_hh` `[B, H]`: the recurrence's share of dL/dh_{t-1}.
+  private func propagateRecurrence(
+    _ k: Int, _ t: Int, _ space: Workspace, from dPre: UnsafePointer<Float>
+  ) {
+    let h = config.hiddenSize
+    let gh = config.cell.gateCount * h
+    BLAS.sgemm(
+      .none, .none, m: space.batch, n: h, k: gh, a: dPre, lda: gh, b: stage.weightHidden(k),
+      ldb: h, beta: 1, c: space.layers[k].dHidden.pointer + (t - 1) * space.batch * h, ldc: h)
+  }
+
+  private func backwardRNN(_ k: Int, _ space: Workspace) {
+    let layer = space.layers[k]
+    let block = space.batch * config.hiddenSize
+    for t in (0..<space.steps).reversed() {
+      let dPre = space.dGates.pointer + t * block
+      RNNKernels.backward(
+        dHidden: layer.dHidden.pointer + t * block, hidden: layer.hidden.pointer + t * block,
+        dPre: dPre, count: block, relu: config.cell == .rnnRelu)
+      if t > 0 { propagateRecurrence(k, t, space, from: dPre) }
+    }
+  }
+
+  private func backwardLSTM(_ k: Int, _ space: Workspace) {
+    let layer = space.layers[k]
+    guard let cell = layer.cell?.pointer, let cellTanh = layer.cellTanh?.pointer else { return }
+    let block = space.batch * config.hiddenSize
+    space.scratch.zero()  // dL/dc_T = 0
+    for t in (0..<space.steps).reversed() {
+      let dGates = space.dGates.pointer + 4 * t * block
+      LSTMKernels.backward(
+        dHidden: layer.dHidden.pointer + t * block, dCell: space.scratch.pointer,
+        gates: layer.gates.pointer + 4 * t * block, cellTanh: cellTanh + t * block,
+        cellPrev: t == 0 ? space.zeroState.pointer : cell + (t - 1) * block,
+        dGates: dGates, batch: space.batch, size: config.hiddenSize)
+      if t > 0 { propagateRecurrence(k, t, space, from: dGates) }
+    }
+  }
+
+  private func backwardGRU(_ k: Int, _ space: Workspace) {
+    let layer = space.layers[k]
+    guard let hiddenNew = layer.hiddenNew?.pointer, let dRecurrent = space.dGatesHidden?.pointer
+    else { return }
+    let block = space.batch * config.hiddenSize
+    for t in (0..<space.steps).reversed() {
+      let dHiddenPrev = t == 0 ? nil : layer.dHidden.pointer + (t - 1) * block
+      GRUKernels.backward(
+        dHidden: layer.dHidden.pointer + t * block, gates: layer.gates.pointer + 3 * t * block,
+        hiddenNew: hiddenNew + t * block,
+        hiddenPrev: t == 0 ? space.zeroState.pointer : layer.hidden.pointer + (t - 1) * block,
+        dInput: space.dGates.pointer + 3 * t * block, dRecurrent: dRecurrent + 3 * t * block,
+        dHiddenPrev: dHiddenPrev, batch: space.batch, size: config.hiddenSize)
+      if t > 0 { propagateRecurrence(k, t, space, from: dRecurrent + 3 * t * block) }
+    }
+  }
+
+  /// The layer's weight and bias gradients as single GEMMs (GEMVs) over all steps, and dL/dx
+  /// for the layer below: `dW_ih = dPre^T x`, `dW_hh = dPre[1...]^T h[..<T-1]`,
+  /// `db = Σ_rows dPre`, `dx = dPre · W_ih`.
+  private func weightGradients(_ k: Int, _ space: Workspace) {
+    let h = config.hiddenSize
+    let gh = config.cell.gateCount * h
+    let inputs = k == 0 ? config.inputSize : h
+    let rows = space.steps * space.batch
+    let dInput = space.dGates.pointer
+    let dRecurrent = space.dGatesHidden?.pointer ?? dInput
+    let x = space.layerInput(k)
+    BLAS.sgemm(
+      .transposed, .none, m: gh, n: inputs, k: rows, a: dInput, lda: gh, b: x, ldb: inputs,
+      beta: 0, c: stage.gradient(4 * k), ldc: inputs)
+    BLAS.sgemm(
+      .transposed, .none, m: gh, n: h, k: rows - space.batch, a: dRecurrent + space.batch * gh,
+      lda: gh, b: space.layers[k].hidden.pointer, ldb: h, beta: 0, c: stage.gradient(4 * k + 1),
+      ldc: h)
+    BLAS.sgemv(
+      .transposed, m: rows, n: gh, a: dInput, lda: gh, x: space.ones.pointer, beta: 0,
+      y: stage.gradient(4 * k + 2))
+    BLAS.sgemv(
+      .transposed, m: rows, n: gh, a: dRecurrent, lda: gh, x: space.ones.pointer, beta: 0,
+      y: stage.gradient(4 * k + 3))
+    if k > 0 {
+      BLAS.sgemm(
+        .none, .none, m: rows, n: inputs, k: gh, a: dInput, lda: gh, b: stage.weightInput(k),
+        ldb: inputs, beta: 0, c: space.layers[k - 1].dHidden.pointer, ldc: inputs)
+    }
+  }
+}

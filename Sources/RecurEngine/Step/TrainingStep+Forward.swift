@@ -1,0 +1,86 @@
+extension TrainingStep {
+  /// Runs every layer over the whole sequence: `space.layers[k]` then holds h_t and the gate
+  /// activations of every step.
+  func forward(_ space: Workspace) {
+    for k in 0..<config.layers {
+      projectInputs(k, space)
+      switch config.cell {
+      case .rnn, .rnnRelu: forwardRNN(k, space)
+      case .lstm: forwardLSTM(k, space)
+      case .gru: forwardGRU(k, space)
+      }
+    }
+  }
+
+  /// `gates[T*B, G*H] = x[T*B, I] · W_ih^T`: the input projections of all steps in one GEMM
+  /// (biases are added by the gate kernels).
+  private func projectInputs(_ k: Int, _ space: Workspace) {
+    let inputs = k == 0 ? config.inputSize : config.hiddenSize
+    let gh = config.cell.gateCount * config.hiddenSize
+    BLAS.sgemm(
+      .none, .transposed, m: space.steps * space.batch, n: gh, k: inputs,
+      a: space.layerInput(k), lda: inputs, b: stage.weightInput(k), ldb: inputs, beta: 0,
+      c: space.layers[k].gates.pointer, ldc: gh)
+  }
+
+  /// `gates_t += h_{t-1} · W_hh^T` `[B, G*H]` (nothing at t = 0, where h is zero).
+  private func addRecurrence(
+    _ k: Int, _ t: Int, _ space: Workspace, into out: UnsafeMutablePointer<Float>, beta: Float
+  ) {
+    let h = config.hiddenSize
+    let gh = config.cell.gateCount * h
+    let block = space.batch * h
+    BLAS.sgemm(
+      .none, .transposed, m: space.batch, n: gh, k: h,
+      a: space.layers[k].hidden.pointer + (t - 1) * block, lda: h, b: stage.weightHidden(k),
+      ldb: h, beta: beta, c: out, ldc: gh)
+  }
+
+  private func forwardRNN(_ k: Int, _ space: Workspace) {
+    let layer = space.layers[k]
+    let block = space.batch * config.hiddenSize
+    for t in 0..<space.steps {
+      let pre = layer.hidden.pointer + t * block  // the RNN's gates are its hidden states
+      if t > 0 { addRecurrence(k, t, space, into: pre, beta: 1) }
+      RNNKernels.forward(
+        hidden: pre, bias: stage.combinedBias[k].pointer, batch: space.batch,
+        size: config.hiddenSize, relu: config.cell == .rnnRelu)
+    }
+  }
+
+  private func forwardLSTM(_ k: Int, _ space: Workspace) {
+    let layer = space.layers[k]
+    guard let cell = layer.cell?.pointer, let cellTanh = layer.cellTanh?.pointer else { return }
+    let block = space.batch * config.hiddenSize
+    for t in 0..<space.steps {
+      let gates = layer.gates.pointer + 4 * t * block
+      if t > 0 { addRecurrence(k, t, space, into: gates, beta: 1) }
+      LSTMKernels.forward(
+        gates: gates, bias: stage.combinedBias[k].pointer,
+        cellPrev: t == 0 ? space.zeroState.pointer : cell + (t - 1) * block,
+        cell: cell + t * block, cellTanh: cellTanh + t * block,
+        hidden: layer.hidden.pointer + t * block, batch: space.batch, size: config.hiddenSize)
+    }
+  }
+
+  private func forwardGRU(_ k: Int, _ space: Workspace) {
+    let layer = space.layers[k]
+    guard let hiddenNew = layer.hiddenNew?.pointer else { return }
+    let h = config.hiddenSize
+    let block = space.batch * h
+    let recurrent = space.scratch.pointer  // W_hh h_{t-1} [B, 3H]
+    for t in 0..<space.steps {
+      if t > 0 {
+        addRecurrence(k, t, space, into: recurrent, beta: 0)
+      } else {
+        space.scratch.zero()
+      }
+      GRUKernels.forward(
+        gates: layer.gates.pointer + 3 * t * block, recurrent: recurrent,
+        bias: stage.combinedBias[k].pointer, biasHiddenNew: stage.biasHidden(k) + 2 * h,
+        hiddenPrev: t == 0 ? space.zeroState.pointer : layer.hidden.pointer + (t - 1) * block,
+        hiddenNew: hiddenNew + t * block, hidden: layer.hidden.pointer + t * block,
+        batch: space.batch, size: h)
+    }
+  }
+}

@@ -1,2 +1,0 @@
-// RecurWire: A small safe Swift layer over libzmq.
-// (Module placeholder until its first types land; see DESIGN.md.)
