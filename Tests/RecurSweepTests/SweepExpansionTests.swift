@@ -150,6 +150,7 @@ import Testing
       Self.random.replacingOccurrences(of: "samples: 20", with: "samples: 500")
     ).expand()
     #expect(trials.count == 500)
+    #expect(trials.allSatisfy { $0.id == $0.spec.id })
     for spec in trials.map(\.spec) {
       #expect(spec.lr >= 1e-4 && spec.lr <= 1e-2)
       #expect((32...256).contains(spec.hidden))

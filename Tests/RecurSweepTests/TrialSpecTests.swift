@@ -218,3 +218,18 @@ import Testing
     }
   }
 }
+
+@Suite struct TrialKeyReferenceTests {
+  @Test func theReferenceListsEveryKeyWithTypeAndDefault() {
+    let lines = TrialKey.reference.split(separator: "\n")
+    #expect(lines.count == TrialKey.all.count)
+    #expect(
+      lines.contains {
+        $0.hasPrefix("cell ") && $0.contains("rnn | rnn_relu | lstm | gru, required")
+      })
+    #expect(
+      lines.contains { $0.hasPrefix("lr ") && $0.contains("number > 0 and ≤ 10, default 0.001") })
+    #expect(
+      lines.contains { $0.hasPrefix("hidden ") && $0.contains("integer 1…4096, default 128") })
+  }
+}
