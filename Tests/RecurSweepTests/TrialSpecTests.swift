@@ -171,7 +171,7 @@ import Testing
 
         """)
     #expect(spec.id == String(SHA256.hex(of: Array(spec.canonicalText.utf8)).prefix(12)))
-    #expect(spec.id == "1341fefc3af2")  // hashlib.sha256(text).hexdigest()[:12]
+    #expect(spec.id == "842afcc1d869")  // hashlib.sha256(text).hexdigest()[:12]
   }
 
   @Test func resolvedKeysParseBackToTheSameTrial() throws {
