@@ -81,6 +81,9 @@ extension TrialKey {
     index[name].map { all[$0] }
   }
 
+  /// Every key sorted by name (byte order): the order of the canonical text.
+  static let canonicalOrder = all.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+
   /// Every key name, in display order.
   public static var names: [String] { all.map(\.name) }
 
