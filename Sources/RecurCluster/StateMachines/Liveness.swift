@@ -39,6 +39,9 @@ public struct Liveness<Peer: Hashable>: Sendable where Peer: Sendable {
   /// Whether `peer` is tracked.
   public func isTracked(_ peer: Peer) -> Bool { deadlines[peer] != nil }
 
+  /// The earliest deadline of a tracked peer.
+  public var nextDeadline: Seconds? { deadlines.values.min() }
+
   /// Removes and returns every peer whose deadline passed at `now`.
   public mutating func removeExpired(at now: Seconds) -> [Peer] {
     let expired = deadlines.filter { $0.value <= now }.map(\.key)
