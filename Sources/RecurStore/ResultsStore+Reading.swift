@@ -36,18 +36,22 @@ extension ResultsStore {
     }
   }
 
-  /// The trials in ordinal order: those of the current plan, and also those outside it when
-  /// asked.
-  public func trials(includingOutsidePlan: Bool = false) throws -> [TrialRecord] {
+  /// The trials in ordinal order: those of the current plan (also those outside it when
+  /// asked), all of them or those in `state`.
+  public func trials(state: TrialState? = nil, includingOutsidePlan: Bool = false) throws
+    -> [TrialRecord]
+  {
     try read { db in
-      let filter = includingOutsidePlan ? "" : "WHERE in_plan = 1"
+      var conditions: [String] = []
+      var arguments: StatementArguments = []
+      if let state {
+        conditions.append("state = ?")
+        arguments += [state.rawValue]
+      }
+      if !includingOutsidePlan { conditions.append("in_plan = 1") }
+      let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
       return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT id, ordinal, keys_json, spec_json, state, in_plan, attempts_started,
-            outcome_attempt, summary_json, error, final_eval_loss, worker, host, started_at,
-            finished_at FROM trials \(filter) ORDER BY ordinal, id
-          """
+        db, sql: "\(Self.trialColumns) \(filter) ORDER BY ordinal, id", arguments: arguments
       ).map(Self.trialRecord)
     }
   }
@@ -55,14 +59,8 @@ extension ResultsStore {
   /// One trial, or nil if no trial has this id.
   public func trial(id: String) throws -> TrialRecord? {
     try read { db in
-      try Row.fetchOne(
-        db,
-        sql: """
-          SELECT id, ordinal, keys_json, spec_json, state, in_plan, attempts_started,
-            outcome_attempt, summary_json, error, final_eval_loss, worker, host, started_at,
-            finished_at FROM trials WHERE id = ?
-          """, arguments: [id]
-      ).map(Self.trialRecord)
+      try Row.fetchOne(db, sql: "\(Self.trialColumns) WHERE id = ?", arguments: [id])
+        .map(Self.trialRecord)
     }
   }
 
@@ -141,6 +139,11 @@ extension ResultsStore {
       }
     }
   }
+
+  private static let trialColumns = """
+    SELECT id, ordinal, keys_json, spec_json, state, in_plan, attempts_started, outcome_attempt,
+      summary_json, error, final_eval_loss, worker, host, started_at, finished_at FROM trials
+    """
 
   private static func trialRecord(_ row: Row) throws -> TrialRecord {
     try TrialRecord(
