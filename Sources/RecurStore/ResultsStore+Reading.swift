@@ -142,7 +142,8 @@ extension ResultsStore {
 
   private static let trialColumns = """
     SELECT id, ordinal, keys_json, spec_json, state, in_plan, attempts_started, outcome_attempt,
-      summary_json, error, final_eval_loss, worker, host, started_at, finished_at FROM trials
+      summary_json, error, final_eval_loss, worker, host, started_at, finished_at
+    FROM trial_results
     """
 
   private static func trialRecord(_ row: Row) throws -> TrialRecord {

@@ -24,18 +24,20 @@ enum StoreSchema {
     return migrator
   }
 
-  /// The headline numbers of a trial's summary, as columns for queries (`ORDER BY
-  /// final_eval_loss`): VIRTUAL generated columns, computed when read, so recording a result
-  /// costs no JSON parsing. NULL unless the summary is valid JSON and the field a number.
+  /// A number of the trial's summary, for the `trial_results` view: NULL unless the summary
+  /// is valid JSON and the field a number. Part of schema version 1: never change it.
   private static func summaryNumber(_ field: String) -> String {
     "CASE WHEN json_valid(summary_json) AND json_type(summary_json, '$.\(field)') "
       + "IN ('integer', 'real') THEN json_extract(summary_json, '$.\(field)') END"
   }
 
   /// Version 1. States and end reasons are text with CHECK constraints (see `TrialState`);
-  /// times are seconds since 1970 (REAL); JSON is text as received. The checks are OR chains,
-  /// not `IN (…)` lists: SQLite builds an ephemeral index for an `IN` list on every row it
-  /// checks, which tripled the cost of each state change.
+  /// times are seconds since 1970 (REAL); JSON is text as received.
+  ///
+  /// Two measured choices keep a state change cheap (`StoreBenchmark`, callgrind): the checks
+  /// are OR chains, not `IN (…)` lists, for which SQLite builds an ephemeral index on every row
+  /// it checks; and the summary's numbers are computed by the `trial_results` view when read,
+  /// not stored or generated columns, which SQLite recomputes on every UPDATE of the row.
   private static func createVersion1(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -62,20 +64,21 @@ enum StoreSchema {
           outcome_attempt INTEGER,
           summary_json TEXT,
           error TEXT,
-          final_eval_loss REAL GENERATED ALWAYS AS (\(summaryNumber("final_eval_loss"))) VIRTUAL,
-          final_loss REAL GENERATED ALWAYS AS (\(summaryNumber("final_loss"))) VIRTUAL,
-          best_eval_loss REAL GENERATED ALWAYS AS (\(summaryNumber("best_eval_loss"))) VIRTUAL,
-          steps_done INTEGER GENERATED ALWAYS AS (\(summaryNumber("steps_done"))) VIRTUAL,
-          wall_seconds REAL GENERATED ALWAYS AS (\(summaryNumber("wall_seconds"))) VIRTUAL,
-          solved INTEGER GENERATED ALWAYS AS (CASE WHEN json_valid(summary_json)
-            THEN CASE json_type(summary_json, '$.solved') WHEN 'true' THEN 1 WHEN 'false' THEN 0
-            END END) VIRTUAL,
           worker TEXT,
           host TEXT,
           started_at REAL,
           finished_at REAL
         );
         CREATE INDEX trials_by_state ON trials(state, in_plan, ordinal);
+        CREATE VIEW trial_results AS SELECT *,
+          \(summaryNumber("final_eval_loss")) AS final_eval_loss,
+          \(summaryNumber("final_loss")) AS final_loss,
+          \(summaryNumber("best_eval_loss")) AS best_eval_loss,
+          \(summaryNumber("steps_done")) AS steps_done,
+          \(summaryNumber("wall_seconds")) AS wall_seconds,
+          CASE WHEN json_valid(summary_json) THEN CASE json_type(summary_json, '$.solved')
+            WHEN 'true' THEN 1 WHEN 'false' THEN 0 END END AS solved
+          FROM trials;
         CREATE TABLE attempts (
           trial_id TEXT NOT NULL REFERENCES trials(id),
           attempt INTEGER NOT NULL,
