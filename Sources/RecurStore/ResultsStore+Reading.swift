@@ -50,9 +50,12 @@ extension ResultsStore {
       }
       if !includingOutsidePlan { conditions.append("in_plan = 1") }
       let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-      return try Row.fetchAll(
-        db, sql: "\(Self.trialColumns) \(filter) ORDER BY ordinal, id", arguments: arguments
-      ).map(Self.trialRecord)
+      // A cursor decodes each row in place instead of copying all of them first.
+      let rows = try Row.fetchCursor(
+        db, sql: "\(Self.trialColumns) \(filter) ORDER BY ordinal, id", arguments: arguments)
+      var records: [TrialRecord] = []
+      while let row = try rows.next() { records.append(try Self.trialRecord(row)) }
+      return records
     }
   }
 
@@ -140,6 +143,8 @@ extension ResultsStore {
     }
   }
 
+  /// The columns `trialRecord` reads, by index (by-name lookups lowercase the name on every
+  /// call: most of the cost of reading 100,000 trials).
   private static let trialColumns = """
     SELECT id, ordinal, keys_json, spec_json, state, in_plan, attempts_started, outcome_attempt,
       summary_json, error, final_eval_loss, worker, host, started_at, finished_at
@@ -148,18 +153,16 @@ extension ResultsStore {
 
   private static func trialRecord(_ row: Row) throws -> TrialRecord {
     try TrialRecord(
-      id: row.decode(forColumn: "id"), ordinal: row.decode(forColumn: "ordinal"),
-      keys: JSONText.decodeObject(row.decode(forColumn: "keys_json")) ?? [:],
-      specJSON: row.decode(forColumn: "spec_json"),
-      state: TrialState(rawValue: row.decode(forColumn: "state")) ?? .queued,
-      inPlan: row.decode(forColumn: "in_plan"),
-      attempts: row.decode(forColumn: "attempts_started"),
-      outcomeAttempt: row.decode(forColumn: "outcome_attempt"),
-      summaryJSON: row.decode(forColumn: "summary_json"), error: row.decode(forColumn: "error"),
-      finalEvalLoss: row.decode(forColumn: "final_eval_loss"),
-      worker: row.decode(forColumn: "worker"), host: row.decode(forColumn: "host"),
-      startedAt: (row.decode(forColumn: "started_at") as Double?).map(date),
-      finishedAt: (row.decode(forColumn: "finished_at") as Double?).map(date))
+      id: row.decode(atIndex: 0), ordinal: row.decode(atIndex: 1),
+      keys: JSONText.decodeObject(row.decode(atIndex: 2)) ?? [:],
+      specJSON: row.decode(atIndex: 3),
+      state: TrialState(rawValue: row.decode(atIndex: 4)) ?? .queued,
+      inPlan: row.decode(atIndex: 5), attempts: row.decode(atIndex: 6),
+      outcomeAttempt: row.decode(atIndex: 7), summaryJSON: row.decode(atIndex: 8),
+      error: row.decode(atIndex: 9), finalEvalLoss: row.decode(atIndex: 10),
+      worker: row.decode(atIndex: 11), host: row.decode(atIndex: 12),
+      startedAt: (row.decode(atIndex: 13) as Double?).map(date),
+      finishedAt: (row.decode(atIndex: 14) as Double?).map(date))
   }
 
   private static func date(_ seconds: Double) -> Date {
