@@ -2,7 +2,7 @@ import GRDB
 
 extension StoreTransaction {
   /// Records a batch of final results in this transaction (group commit: acknowledge them to
-  /// the workers only after it is committed).
+  /// the workers only after it is committed, in a durable transaction).
   ///
   /// The first result of a trial is its outcome; a later one from another attempt is kept in
   /// `duplicates` and never replaces it. Results of one batch are applied in order.
@@ -76,7 +76,7 @@ extension StoreTransaction {
   }
 
   /// Makes `result` the trial's outcome. Malformed summary JSON is stored as received; the
-  /// summary's numbers are generated columns (`StoreSchema`), NULL for it.
+  /// `trial_results` view (`StoreSchema`) gives NULL numbers for it.
   private func accept(_ result: ResultRow, worker: String?, host: String?, time: Double) throws {
     let update = try db.cachedStatement(
       sql: """

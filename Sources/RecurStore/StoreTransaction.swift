@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The writer's operations inside one transaction (`ResultsStore.write(_:)`).
+/// The writer's operations inside one transaction (`ResultsStore.write(durable:_:)`).
 ///
 /// Valid only inside the closure it is given to. Each method is also available on
 /// `ResultsStore` as its own transaction. Statements are prepared once per connection and
