@@ -11,6 +11,8 @@ struct Recur: ParsableCommand {
     subcommands: [
       Keys.self,
       SweepCommand.self,
+      Run.self,
+      Probe.self,
     ]
   )
 }
