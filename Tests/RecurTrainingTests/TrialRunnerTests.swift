@@ -55,6 +55,15 @@ import Testing
     #expect(outcome.starts.count == 1 && outcome.starts.first?.steps == 10)
   }
 
+  @Test func withoutScheduleOnlyTheEndIsMeasured() throws {
+    let outcome = try TrialTesting.run(
+      "task=sine seq_len=6 cell=gru hidden=4 batch=4 steps=7 eval_every=0 diagnose_every=0")
+    #expect(outcome.records.map(\.step) == [7])
+    #expect(outcome.records.first?.evalLoss != nil && outcome.records.first?.isDiagnosis == false)
+    #expect(outcome.summary.gradientRetention == nil && outcome.summary.saturation == nil)
+    #expect(outcome.summary.finalEvalLoss != nil)
+  }
+
   /// A record's training loss is the mean of the batch losses measured since the previous
   /// record: at step s > 0 the batches of steps prev+1 … s, whose losses the progress events
   /// of steps prev+2 … s+1 carry (the batch measured at step s makes update s + 1).

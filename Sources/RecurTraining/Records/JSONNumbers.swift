@@ -12,6 +12,11 @@ public enum JSONNumbers {
     return encoder
   }
 
+  /// `value` as compact JSON bytes: a metrics message's record, a result's summary.
+  public static func data<T: Encodable>(_ value: T) throws -> Data {
+    try encoder().encode(value)
+  }
+
   /// `value` as one line of JSON text.
   public static func line<T: Encodable>(_ value: T) throws -> String {
     String(decoding: try encoder().encode(value), as: UTF8.self)

@@ -10,7 +10,7 @@ extension Recur {
       abstract: "Train one trial here and now.",
       discussion: """
         Example:
-          recur run task=adding seq_len=100 cell=lstm hidden=128 steps=2000 lr=1e-3 seed=1
+          recur run task=adding seq_len=100 cell=lstm hidden=128 steps=2000 seed=1
 
         Keys (task and cell are required; the others have defaults):
         \(Run.keyTable)
@@ -82,11 +82,17 @@ extension Recur {
       }
     }
 
-    /// One line per trial key: name, what it accepts, its default.
+    /// One line per trial key: name, summary, default (allowed values are in the error
+    /// messages and in `recur sweep` documentation).
     static var keyTable: String {
       TrialKey.all.map { key in
-        let value = key.defaultValue.map { " (default \($0.canonical))" } ?? " (required)"
-        return "  \(key.name): \(key.summary); \(key.expectation)\(value)"
+        let name = key.name.padding(toLength: 15, withPad: " ", startingAt: 0)
+        let value = key.defaultValue.map { "default \($0.canonical)" } ?? "required"
+        var line = "  \(name)\(key.summary) [\(value)]"
+        if case .choice(let words) = key.kind {
+          line += "\n" + String(repeating: " ", count: 17) + words.joined(separator: ", ")
+        }
+        return line
       }.joined(separator: "\n")
     }
   }
