@@ -12,6 +12,8 @@ struct Recur: ParsableCommand {
       Keys.self,
       SweepCommand.self,
       Status.self,
+      Run.self,
+      Probe.self,
     ]
   )
 }
