@@ -39,9 +39,9 @@ extension TrialSpec {
 
   /// The optimiser of the trial with its `lr`, `weight_decay` and `momentum`.
   ///
-  /// `momentum` applies to the keys that name it (`momentum`, `nesterov`) and to `rmsprop`, as
-  /// the trial key table says; plain `sgd` runs without momentum (PyTorch's `SGD` default), and
-  /// Adam and AdamW have none. Every other setting is PyTorch's default (`OptimizerConfig`).
+  /// `momentum` applies to the optimisers that name it (`momentum`, `nesterov`). Plain `sgd`
+  /// and `rmsprop` run without momentum, as PyTorch's `SGD` and `RMSprop` do by default: the
+  /// key's default of 0.9 must not silently turn RMSprop into a momentum method. Every other setting is PyTorch's default (`OptimizerConfig`).
   var optimizerConfig: OptimizerConfig {
     let kind: OptimizerKind =
       switch optimizer {
@@ -52,7 +52,7 @@ extension TrialSpec {
       case .adam: .adam
       case .adamw: .adamw
       }
-    let usesMomentum = kind == .momentum || kind == .nesterov || kind == .rmsprop
+    let usesMomentum = kind == .momentum || kind == .nesterov
     return OptimizerConfig(
       kind: kind, lr: lr, momentum: usesMomentum ? momentum : 0, weightDecay: weightDecay)
   }
