@@ -9,11 +9,13 @@ struct Recur: ParsableCommand {
     abstract: "Hyperparameter sweeps of recurrent networks across processes and machines.",
     version: "0.1.0",
     subcommands: [
+      CoordinatorCommand.self,
       Keys.self,
       SweepCommand.self,
       Status.self,
       Run.self,
       Probe.self,
+      WorkerCommand.self,
     ]
   )
 }

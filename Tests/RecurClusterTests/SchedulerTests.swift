@@ -127,6 +127,29 @@ import Testing
     #expect(s.dispatchIdle().map(\.trialID) == ["b"])
   }
 
+  @Test func aRejoinedWorkerKeepsTheRequeuedTrialItStillRuns() {
+    var s = S(waiting: ["b", "a"], attemptsStarted: ["a": 1])
+    let adopted = s.adopt(trialID: "a", attempt: 1, by: "w1")
+    #expect(adopted)
+    #expect(s.assignment(of: "w1")?.attempt == 1)
+    #expect(Self.ready(&s, "w2")?.trialID == "b", "a is not dispatched again")
+    #expect(s.waitingCount == 0)
+    // If it vanishes after all, the trial goes back to the queue.
+    _ = s.workerLost("w1")
+    #expect(Self.ready(&s, "w3") == .init(trialID: "a", attempt: 2, worker: "w3"))
+  }
+
+  @Test func onlyAWaitingTrialOfAKnownAttemptCanBeAdopted() {
+    var s = S(waiting: ["a", "b"], attemptsStarted: ["a": 1])
+    _ = Self.ready(&s, "w1")  // runs a#2
+    let adopted = [
+      s.adopt(trialID: "a", attempt: 1, by: "w2"),  // running elsewhere
+      s.adopt(trialID: "b", attempt: 1, by: "w2"),  // never started
+      s.adopt(trialID: "z", attempt: 1, by: "w2"),  // unknown
+    ]
+    #expect(adopted == [false, false, false])
+  }
+
   @Test func stoppingDispatchKeepsTrialsQueued() {
     var s = S(waiting: ["a", "b"])
     _ = Self.ready(&s, "w1")

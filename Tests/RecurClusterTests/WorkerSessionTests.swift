@@ -114,6 +114,14 @@ import Testing
     #expect(Self.sent(actions) == [Self.result(), .ready])
   }
 
+  @Test func afterAReconnectionTheWorkerSaysAtOnceWhichTrialItRuns() {
+    var s = Self.running()
+    _ = s.tick(at: 3.2)
+    _ = s.tick(at: 4.2)
+    let actions = s.received(.welcome(Self.welcome), at: 4.3)
+    #expect(Self.sent(actions) == [.heartbeat(running: Self.trial)])
+  }
+
   @Test func neverWelcomedWithinTheConnectTimeoutExitsNamingTheAddress() {
     var s = Self.session(connectTimeout: 10)
     _ = s.start(at: 0)

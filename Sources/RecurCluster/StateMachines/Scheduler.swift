@@ -141,6 +141,21 @@ public struct Scheduler<Worker: Hashable & Sendable>: Sendable {
     return assignment
   }
 
+  /// A worker that (re)joined says it runs `attempt` of `trialID`, which waits in the queue
+  /// (a restarted coordinator requeued it). The trial is left to that worker rather than run
+  /// again elsewhere; if the worker vanishes, it is requeued as usual.
+  ///
+  /// - Returns: false when the worker already runs something or the trial does not wait.
+  public mutating func adopt(trialID: String, attempt: Int, by worker: Worker) -> Bool {
+    guard running[worker] == nil, queue.contains(trialID), attempt >= 1,
+      attempt <= attemptsStarted[trialID] ?? 0
+    else { return false }
+    queue.remove(trialID)
+    idle.removeAll { $0 == worker }
+    running[worker] = Assignment(trialID: trialID, attempt: attempt, worker: worker)
+    return true
+  }
+
   /// Stops handing out work (shutdown): waiting trials stay queued for the next start, and
   /// running ones finish or are requeued then.
   public mutating func stopDispatching() {

@@ -236,6 +236,9 @@ public struct WorkerSession: Sendable {
     }
     sessionID = welcome.sessionID
     for entry in outbox.entries { send(entry.message, at: now, into: &actions) }
+    // Say at once which trial goes on here, so that a restarted coordinator leaves it to us
+    // rather than start it again elsewhere.
+    if let running { send(.heartbeat(running: running), at: now, into: &actions) }
     if stopMode == .afterCurrentTrial, running == nil, !outbox.holdsResult {
       send(.bye, at: now, into: &actions)
       actions += close(.shutDown)
