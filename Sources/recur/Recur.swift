@@ -9,6 +9,7 @@ struct Recur: ParsableCommand {
     abstract: "Hyperparameter sweeps of recurrent networks across processes and machines.",
     version: "0.1.0",
     subcommands: [
+      Bench.self,
       CoordinatorCommand.self,
       Keys.self,
       SweepCommand.self,

@@ -23,11 +23,45 @@ import Testing
       #expect(decoded.id == row.id)
       #expect(row.keys["cell"] == trial.spec.cell.rawValue)
     }
+    for row in plan.rows {
+      #expect(try TrainingExecutor.decode(Data(row.specJSON.utf8)).id == row.id)
+    }
     #expect(plan.info.attemptsAllowed == sweep.attempts)
     #expect(plan.labels[trials[0].id] == trials[0].label)
   }
 
   @Test func controlCharactersAreEscaped() {
     #expect(SweepPlanRows.jsonString("a\u{1}b\n\"") == "\"a\\u0001b\\n\\\"\"")
+  }
+}
+
+@Suite struct FlatJSONObjectTests {
+  @Test func flatObjectsAreReadAsTexts() throws {
+    let members = try #require(
+      FlatJSONObject.members(of: Data(#" { "a": "x y", "b": -1.5e-3 ,"c":true, "d":null } "#.utf8)))
+    #expect(members.map(\.key) == ["a", "b", "c", "d"])
+    #expect(members.map(\.value) == ["x y", "-1.5e-3", "true", "null"])
+    #expect(FlatJSONObject.members(of: Data("{}".utf8))?.isEmpty == true)
+  }
+
+  @Test(arguments: [
+    #"{"a": {"b": 1}}"#, #"{"a": [1]}"#, #"{"a": "x\"y"}"#, #"{"a" 1}"#, #"{"a": 1,}"#,
+    #"{"a": 1} x"#, #"["a"]"#, "", #"{"a": 1"#,
+  ])
+  func anythingElseIsLeftToJSONDecoder(text: String) {
+    #expect(FlatJSONObject.members(of: Data(text.utf8)) == nil)
+  }
+
+  @Test func aSpecWithEscapesIsDecodedByTheFallback() throws {
+    var spec = TrialSpec(task: .charlm, cell: .gru)
+    spec.data = "a \"quoted\" path"
+    let decoded = try TrainingExecutor.decode(Data(SweepPlanRows.json(spec).utf8))
+    #expect(decoded == spec)
+  }
+
+  @Test func anInvalidSpecFailsWithTheDecodersError() {
+    #expect(throws: (any Error).self) {
+      try TrainingExecutor.decode(Data(#"{"task": "adding", "cell": "lstn"}"#.utf8))
+    }
   }
 }

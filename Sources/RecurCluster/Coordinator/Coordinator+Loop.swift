@@ -34,6 +34,9 @@ extension Coordinator {
       ending: stopping?.ending ?? .stopped, counts: counts, wallSeconds: now - loopStart,
       dispatchSeconds: tally.firstStart.flatMap { first in tally.lastOutcome.map { $0 - first } },
       outcomes: tally.outcomes, loopCPUSeconds: Self.threadCPUSeconds() - cpuStart,
+      dispatchCPUSeconds: tally.cpuAtFirstStart.flatMap { first in
+        tally.cpuAtLastOutcome.map { $0 - first }
+      },
       transactions: tally.transactions, malformedMessages: dropped)
   }
 

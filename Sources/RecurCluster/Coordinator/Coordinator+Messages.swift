@@ -76,6 +76,10 @@ extension Coordinator {
         .refuse(Refusal(reason: .shuttingDown, detail: "the coordinator is stopping")), to: peer)
       return
     }
+    guard peers.count >= options.dispatchAfterWorkers else {
+      replies.send(.wait(retryAfterMilliseconds: 20), to: peer)
+      return
+    }
     // A trial the store refuses to start (it has an outcome there) is skipped: ask again.
     for _ in 0..<16 {
       switch scheduler.workerReady(peer) {
@@ -123,7 +127,10 @@ extension Coordinator {
       return false
     }
     counts.attempts += 1
-    if tally.firstStart == nil { tally.firstStart = time }
+    if tally.firstStart == nil {
+      tally.firstStart = time
+      tally.cpuAtFirstStart = Self.threadCPUSeconds()
+    }
     sendAssignment(assignment)
     emit(
       .trialStarted(
@@ -134,7 +141,7 @@ extension Coordinator {
 
   func sendAssignment(_ assignment: Scheduler<Data>.Assignment) {
     let trial = TrialAttempt(trialID: assignment.trialID, attempt: UInt32(assignment.attempt))
-    let spec = specs[assignment.trialID] ?? Data("{}".utf8)
+    let spec = specs.data(assignment.trialID) ?? Data("{}".utf8)
     replies.send(
       .assign(Assignment(trial: trial, sweepName: sweepName, spec: spec)), to: assignment.worker)
   }
@@ -169,12 +176,13 @@ extension Coordinator {
       trialID: trialID, attempt: attempt, from: peer, isOutcome: disposition == .accepted)
     switch disposition {
     case .accepted:
-      specs[trialID] = nil
+      specs.remove(trialID)
       let state = row.outcome.state
       if let label = labels[trialID] {
         counts[state] += 1
         tally.outcomes += 1
         tally.lastOutcome = time
+        tally.cpuAtLastOutcome = Self.threadCPUSeconds()
         meter.record(at: time)
         emit(
           .trialEnded(
@@ -207,7 +215,8 @@ extension Coordinator {
     _ peer: Data, _ member: PeerTable<Data>.Member, at time: Seconds, _ tx: StoreTransaction
   ) throws {
     let name = member.hello.name
-    try release(peer, name: name, reason: .lostWorker, tx)
+    // While stopping, a worker that does not answer costs its trial no attempt.
+    try release(peer, name: name, reason: stopping == nil ? .lostWorker : .interrupted, tx)
     try tx.logEvent(
       kind: "worker-lost",
       message: "\(name) was silent for \(peers.timeout) s and was dropped", worker: name)
@@ -226,7 +235,7 @@ extension Coordinator {
     scheduler.workerLost(peer, giveUp: outcome == .lost)
     let (trialID, attempt) = (assignment.trialID, assignment.attempt)
     if outcome == .lost {
-      specs[trialID] = nil
+      specs.remove(trialID)
       counts.lost += 1
       try tx.logEvent(
         kind: "trial-lost", message: "its workers vanished \(maxAttempts) times", worker: name,

@@ -32,7 +32,7 @@ public final class Coordinator {
   /// Trials that were running when the previous coordinator stopped, requeued now.
   public let resumedTrials: Int
   /// Raise it (from a signal handler) to stop: no more dispatching, workers told, flushed.
-  public let stopSignal = StopSignal()
+  public let stopSignal: StopSignal
   public let options: CoordinatorOptions
 
   let store: ResultsStore
@@ -52,9 +52,9 @@ public final class Coordinator {
   /// Messages dropped as malformed or of another protocol version.
   var dropped = 0
   /// Spec JSON of each trial that may still be dispatched.
-  var specs: [String: Data]
+  var specs: PackedStrings
   /// Swept keys of each trial of the plan, for the live view.
-  var labels: [String: String]
+  let labels: PackedStrings
   var counts: StatusCounts
   var meter = ThroughputMeter()
   var replies = ReplyBatch<Data>()
@@ -64,8 +64,14 @@ public final class Coordinator {
 
   /// Validates the options, stores the plan (adding only trials the store does not have),
   /// requeues attempts a previous coordinator left running, and binds the socket.
-  public init(sweep: Sweep, options: CoordinatorOptions, logger: Logger) throws(CoordinatorError) {
+  ///
+  /// - Parameter stopSignal: raised before `run`, the loop stops at once (a signal that came
+  ///   while the plan was being stored).
+  public init(
+    sweep: Sweep, options: CoordinatorOptions, logger: Logger, stopSignal: StopSignal = StopSignal()
+  ) throws(CoordinatorError) {
     try options.validate()
+    self.stopSignal = stopSignal
     self.options = options
     self.logger = logger
     sweepName = sweep.name
@@ -85,8 +91,9 @@ public final class Coordinator {
         )
       }
     }
-    let stored = try Self.storeCall { try store.trials() }
-    scheduler = Self.scheduler(for: stored)
+    // A new store holds exactly the plan, all queued: no need to read 100,000 trials back.
+    let stored = registration.kept == 0 ? nil : try Self.storeCall { try store.trials() }
+    scheduler = Self.scheduler(for: stored, plan: plan.rows)
     specs = Self.specs(of: plan.rows, waiting: stored)
     counts = try Self.storeCall { try store.statusCounts() }
     peers = PeerTable(interval: options.heartbeatInterval, liveness: options.heartbeatLiveness)
@@ -99,34 +106,33 @@ public final class Coordinator {
     (context, router, authenticator, endpoint) = try Self.bind(options)
   }
 
-  /// The scheduler of the stored trials of the plan: queued ones wait in ordinal order, those
-  /// never attempted first. Trials attempted before were mostly interrupted by the previous
-  /// coordinator's end; their workers, reconnecting, may still be running them and claim
-  /// them back (`adopt`) before the queue reaches them.
-  static func scheduler(for trials: [TrialRecord]) -> Scheduler<Data> {
+  /// The scheduler of the stored trials of the plan (nil: a new store, where every planned
+  /// trial waits): queued ones wait in ordinal order, those never attempted first. Trials
+  /// attempted before were mostly interrupted by the previous coordinator's end; their
+  /// workers, reconnecting, may still be running them and claim them back (`adopt`) before
+  /// the queue reaches them.
+  static func scheduler(for trials: [TrialRecord]?, plan: [PlannedTrialRow]) -> Scheduler<Data> {
+    guard let trials else { return Scheduler(waiting: plan.map(\.id)) }
     var fresh: [String] = []
     var attempted: [String] = []
-    var done = Set<String>()
     var attempts: [String: Int] = [:]
-    for trial in trials {
-      attempts[trial.id] = trial.attempts
-      if trial.state.isTerminal {
-        done.insert(trial.id)
-      } else if trial.attempts > 0 {
+    for trial in trials where !trial.state.isTerminal {
+      if trial.attempts > 0 {
         attempted.append(trial.id)
+        attempts[trial.id] = trial.attempts
       } else {
         fresh.append(trial.id)
       }
     }
-    return Scheduler(waiting: fresh + attempted, done: done, attemptsStarted: attempts)
+    return Scheduler(waiting: fresh + attempted, attemptsStarted: attempts)
   }
 
   /// The spec JSON of the trials still waiting, as workers receive it.
-  static func specs(of rows: [PlannedTrialRow], waiting trials: [TrialRecord]) -> [String: Data] {
-    let open = Set(trials.lazy.filter { !$0.state.isTerminal }.map(\.id))
-    var specs: [String: Data] = [:]
-    specs.reserveCapacity(open.count)
-    for row in rows where open.contains(row.id) { specs[row.id] = Data(row.specJSON.utf8) }
+  static func specs(of rows: [PlannedTrialRow], waiting trials: [TrialRecord]?) -> PackedStrings {
+    let open = trials.map { Set($0.lazy.filter { !$0.state.isTerminal }.map(\.id)) }
+    var specs = PackedStrings(
+      capacity: open?.count ?? rows.count, bytesPerString: rows.first?.specJSON.utf8.count ?? 0)
+    for row in rows where open?.contains(row.id) ?? true { specs.insert(row.specJSON, for: row.id) }
     return specs
   }
 
@@ -179,6 +185,9 @@ public final class Coordinator {
 struct RunTally {
   var firstStart: Seconds?
   var lastOutcome: Seconds?
+  /// The loop thread's CPU time at the first start and at the last outcome.
+  var cpuAtFirstStart: Double?
+  var cpuAtLastOutcome: Double?
   var outcomes = 0
   var transactions = 0
 }

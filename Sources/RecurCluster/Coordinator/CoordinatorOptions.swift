@@ -20,6 +20,9 @@ public struct CoordinatorOptions: Sendable {
   public var durability: Durability
   /// Messages taken from the socket in one round at most (one transaction per round).
   public var maxMessagesPerRound: Int
+  /// Hand out no trial before this many workers have joined (a benchmark waits for all its
+  /// workers, so that the rate is not measured on the first few).
+  public var dispatchAfterWorkers = 0
 
   public init(
     resultsDirectory: URL, bind: String = "tcp://*:5555", heartbeatInterval: Seconds = 1,

@@ -21,6 +21,9 @@ public struct CoordinatorSummary: Sendable {
   public var outcomes: Int
   /// CPU seconds of the coordinator's thread during the loop.
   public var loopCPUSeconds: Double
+  /// CPU seconds of the coordinator's thread from the first trial started to the last
+  /// outcome (nil if none).
+  public var dispatchCPUSeconds: Double?
   /// Rounds of the loop that committed a transaction.
   public var transactions: Int
   /// Messages received and dropped as malformed or foreign.

@@ -44,7 +44,8 @@ public struct Liveness<Peer: Hashable>: Sendable where Peer: Sendable {
 
   /// Removes and returns every peer whose deadline passed at `now`.
   public mutating func removeExpired(at now: Seconds) -> [Peer] {
-    let expired = deadlines.filter { $0.value <= now }.map(\.key)
+    guard let earliest = nextDeadline, earliest <= now else { return [] }
+    let expired = deadlines.compactMap { $0.value <= now ? $0.key : nil }
     for peer in expired { deadlines[peer] = nil }
     return expired
   }

@@ -17,7 +17,7 @@ public struct TrainingExecutor: TrialExecutor {
   public func run(spec: Data, emit: (Data) -> Void, isCancelled: () -> Bool) -> TrialReport {
     let trial: TrialSpec
     do {
-      trial = try JSONDecoder().decode(TrialSpec.self, from: spec)
+      trial = try Self.decode(spec)
     } catch {
       return .failed(
         "the trial spec sent by the coordinator cannot be read by this worker (\(error)); "
@@ -31,10 +31,23 @@ public struct TrainingExecutor: TrialExecutor {
           emit(json)
         }
       }
-      let summary = (try? encoder.encode(run.summary)) ?? Data()
+      // A no-op trial trained nothing: it has no summary to report.
+      let summary = trial.task == .noop ? Data() : (try? encoder.encode(run.summary)) ?? Data()
       return TrialReport(outcome: run.summary.diverged ? .diverged : .finished, summary: summary)
     } catch {
       return .failed(error.description)
     }
+  }
+
+  /// The trial of a spec: read by `FlatJSONObject` and checked key by key as `recur run`
+  /// checks its arguments; anything that path refuses is decoded again by `JSONDecoder`,
+  /// whose error is the one reported.
+  static func decode(_ spec: Data) throws -> TrialSpec {
+    if let members = FlatJSONObject.members(of: spec),
+      let trial = try? TrialSpec.parse(arguments: members.map { "\($0.key)=\($0.value)" })
+    {
+      return trial
+    }
+    return try JSONDecoder().decode(TrialSpec.self, from: spec)
   }
 }

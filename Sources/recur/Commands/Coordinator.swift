@@ -66,11 +66,11 @@ extension Recur {
       let terminal = Terminal()
       TerminalLogHandler.bootstrap(terminal, level: verbose ? .info : .notice)
       let sweepFile = try SweepCommand.load(sweep)
-      let coordinator = try start(sweepFile, terminal: terminal)
-      let stop = coordinator.stopSignal
+      let stop = StopSignal()
       let trap = SignalTrap { signal, count in
         if count == 1 { stop.raise() } else { _exit(128 + signal) }
       }
+      let coordinator = try start(sweepFile, stop: stop, terminal: terminal)
       var view = CoordinatorView(terminal: terminal, coordinator: coordinator)
       let summary: CoordinatorSummary
       do {
@@ -87,7 +87,8 @@ extension Recur {
     }
 
     /// Opens the store, registers the plan and binds; prints where to connect.
-    func start(_ sweepFile: RecurSweep.Sweep, terminal: Terminal) throws -> RecurCluster.Coordinator
+    func start(_ sweepFile: RecurSweep.Sweep, stop: StopSignal, terminal: Terminal) throws
+      -> RecurCluster.Coordinator
     {
       let options = CoordinatorOptions(
         resultsDirectory: URL(fileURLWithPath: results), bind: bind,
@@ -99,11 +100,13 @@ extension Recur {
       let coordinator: RecurCluster.Coordinator
       do {
         coordinator = try RecurCluster.Coordinator(
-          sweep: sweepFile, options: options, logger: Logger(label: "recur.coordinator"))
+          sweep: sweepFile, options: options, logger: Logger(label: "recur.coordinator"),
+          stopSignal: stop)
       } catch {
         terminal.errorLine("error: \(error)")
         throw Self.exitCode(for: error)
       }
+      Self.releaseFreedMemory()
       let plan = coordinator.registration
       var counts = "\(plan.added) new, \(plan.kept) already stored"
       if plan.withdrawn > 0 { counts += ", \(plan.withdrawn) no longer in the sweep" }
@@ -129,6 +132,18 @@ extension Recur {
         command += " --server-key \(curve.publicKeyPath) --key WORKER.key"
       }
       return command
+    }
+
+    /// Hands the memory of the plan's rows (freed once stored, interleaved with what stays)
+    /// back to the system: glibc's malloc_trim(3), looked up at run time because Swift's Glibc
+    /// module does not export it. About half the resident size of a 100,000-trial plan.
+    static func releaseFreedMemory() {
+      #if os(Linux)
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+          _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        }
+      #endif
     }
 
     static func exitCode(for error: CoordinatorError) -> ExitCode {

@@ -4,8 +4,11 @@ import RecurCluster
 
 /// `recur worker --count K`: K worker processes of this same binary on this machine, each with
 /// single-threaded BLAS (`OPENBLAS_NUM_THREADS`), since a sweep gets its parallelism from
-/// processes. Signals are forwarded to them; the group exits once they all have, with the
-/// first failure's status.
+/// processes. The group exits once they all have, with the first failure's status.
+///
+/// Each worker runs in a process group of its own, so that a Ctrl-C at the terminal reaches
+/// only the group's process, which forwards it once: a worker that got the terminal's SIGINT
+/// and a forwarded one would take the second as "exit at once" and skip its goodbye.
 struct WorkerGroup {
   let command: Recur.WorkerCommand
   let count: Int
@@ -14,31 +17,23 @@ struct WorkerGroup {
     let executable = Self.executablePath()
     var environment = ProcessInfo.processInfo.environment
     environment["OPENBLAS_NUM_THREADS"] = String(command.threads)
-    var children: [Process] = []
+    var pids: [pid_t] = []
     for index in 1...count {
-      let child = Process()
-      child.executableURL = URL(fileURLWithPath: executable)
-      child.arguments = arguments(index: index)
-      child.environment = environment
       do {
-        try child.run()
+        pids.append(try Self.spawn(executable, arguments: arguments(index: index), environment))
       } catch {
         FileHandle.standardError.write(Data("error: cannot start a worker: \(error)\n".utf8))
-        for started in children { kill(started.processIdentifier, SIGTERM) }
+        for pid in pids { kill(pid, SIGTERM) }
         throw ExitCode.software
       }
-      children.append(child)
     }
-    let pids = children.map(\.processIdentifier)
+    let children = pids
     let trap = SignalTrap { signal, _ in
-      for pid in pids { kill(pid, signal) }
+      for pid in children { kill(pid, signal) }
     }
     var status: Int32 = 0
-    for child in children {
-      child.waitUntilExit()
-      let code =
-        child.terminationReason == .uncaughtSignal
-        ? 128 + child.terminationStatus : child.terminationStatus
+    for pid in pids {
+      let code = Self.wait(for: pid)
       if status == 0 { status = code }
     }
     trap.cancel()
@@ -58,6 +53,36 @@ struct WorkerGroup {
     }
     if command.verbose { arguments.append("--verbose") }
     return arguments
+  }
+
+  /// Starts `executable` in a new process group (posix_spawn(3), POSIX_SPAWN_SETPGROUP).
+  static func spawn(
+    _ executable: String, arguments: [String], _ environment: [String: String]
+  ) throws -> pid_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+    posix_spawnattr_setpgroup(&attributes, 0)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+      for pointer in argv + envp { free(pointer) }
+    }
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, executable, nil, &attributes, argv, envp)
+    guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+    return pid
+  }
+
+  /// Waits for `pid` to end; its exit status, or 128 + the signal that killed it.
+  static func wait(for pid: pid_t) -> Int32 {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+      guard errno == EINTR else { return 70 }
+    }
+    let signal = status & 0x7F
+    return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
   }
 
   /// This binary, to start more of it.
