@@ -66,7 +66,7 @@ struct CoordinatorView {
       "sweep \(sweep): \(c.finished) finished · \(c.running) running · \(c.queued) queued · "
         + "\(c.diverged) diverged · \(c.failed) failed · \(c.lost) lost  (of \(c.trials))",
       "\(rate(snapshot.trialsPerHour)) · ETA \(duration(snapshot.secondsLeft)) · elapsed "
-        + "\(duration(snapshot.elapsed)) · \(snapshot.workers.count) workers"
+        + "\(duration(snapshot.elapsed)) · \(snapshot.workers.count) worker\(snapshot.workers.count == 1 ? "" : "s")"
         + (snapshot.malformedMessages > 0
           ? " · \(snapshot.malformedMessages) malformed messages dropped" : ""),
     ]
