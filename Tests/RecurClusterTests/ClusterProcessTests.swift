@@ -138,6 +138,35 @@ import Testing
   }
 
   @Test(.timeLimit(.minutes(1)))
+  func anEditedSweepAddsOnlyItsNewTrials() throws {
+    let harness = try ClusterHarness()
+    let port = try ClusterHarness.freePort()
+    let results = harness.results()
+    let sweep = try harness.sweep("quick", Self.quickSweep)
+    let first = try harness.coordinator("coordinator-1", sweep: sweep, results: results, port: port)
+    let worker = try harness.worker("w1", port: port)
+    #expect(first.waitForExit(timeout: 40) == 0, "\(first.tail)")
+    #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
+    let before = try harness.store(results).trials()
+    // One more seed: three new trials; the six finished ones stay as they are.
+    let edited = try harness.sweep(
+      "quick", Self.quickSweep.replacingOccurrences(of: "seeds: [1, 2]", with: "seeds: [1, 2, 3]"))
+    let second = try harness.coordinator(
+      "coordinator-2", sweep: edited, results: results, port: port)
+    let again = try harness.worker("w2", port: port)
+    #expect(second.waitForExit(timeout: 40) == 0, "\(second.tail)")
+    #expect(again.waitForExit(timeout: 10) == 0, "\(again.tail)")
+    #expect(second.output.contains("9 trials (3 new, 6 already stored)"), "\(second.tail)")
+    try Self.expectOneOutcomePerTrial(harness, results, expectedTrials: 9)
+    let after = try harness.store(results)
+    #expect(try after.statusCounts().attempts == 9)
+    for trial in before {
+      let now = try #require(try after.trial(id: trial.id))
+      #expect(now.worker == "w1" && now.attempts == 1, "\(trial.id) ran again")
+    }
+  }
+
+  @Test(.timeLimit(.minutes(1)))
   func aWorkerStartedBeforeItsCoordinatorConnectsWhenItComesUp() throws {
     let harness = try ClusterHarness()
     let port = try ClusterHarness.freePort()

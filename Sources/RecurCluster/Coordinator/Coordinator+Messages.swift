@@ -86,6 +86,15 @@ extension Coordinator {
       case .start(let assignment):
         if try start(assignment, at: time, tx) { return }
       case .resend(let assignment):
+        // An idle worker the scheduler thinks busy missed its assignment: send it again,
+        // unless the trial got its outcome meanwhile (from an older attempt); then the
+        // worker is free for another one.
+        guard specs.contains(assignment.trialID) else {
+          scheduler.outcomeRecorded(
+            trialID: assignment.trialID, attempt: assignment.attempt, from: peer,
+            isOutcome: false)
+          continue
+        }
         sendAssignment(assignment)
         return
       case .wait:
