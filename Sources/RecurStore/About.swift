@@ -1,2 +1,0 @@
-// RecurStore: The SQLite results store.
-// (Module placeholder until its first types land; see DESIGN.md.)

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// How a store file is recognised before anything is read or written.
+extension ResultsStore {
+  static func createDirectory(_ directory: URL) throws {
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw StoreError.cannotOpen(path: directory.path, reason: error.localizedDescription)
+    }
+  }
+
+  /// A folder named `results.sqlite` is not a store (SQLite would say "unable to open").
+  static func refuseDirectory(at path: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      throw StoreError.notAStore(path: path)
+    }
+  }
+
+  /// Checks an existing, non-empty file through a read-only connection before the writer
+  /// opens it: opening a pool switches the file to WAL mode, which must not happen to someone
+  /// else's database.
+  static func inspectExistingFile(at path: String) throws {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    guard size > 0 else { return }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(10)
+    try mapErrors(path: path) {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      try queue.read { db in try checkWritable(db, path: path) }
+      try queue.close()
+    }
+  }
+
+  static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+    try mapErrors(path: path) { try DatabasePool(path: path, configuration: configuration) }
+  }
+
+  /// A writer accepts a Recur store of this or an older version, or an empty database.
+  static func checkWritable(_ db: Database, path: String) throws {
+    let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+    if applicationID == 0 {
+      let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+      guard objects == 0 else { throw StoreError.notAStore(path: path) }
+      return
+    }
+    try checkIdentity(db, path: path, applicationID: applicationID)
+    if try StoreSchema.migrator.hasBeenSuperseded(db) {
+      throw StoreError.newerSchema(
+        path: path, found: try userVersion(db), supported: StoreSchema.version)
+    }
+  }
+
+  /// A reader accepts a Recur store of exactly this version (it cannot migrate).
+  static func checkReadable(_ db: Database, path: String) throws {
+    let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+    try checkIdentity(db, path: path, applicationID: applicationID)
+    let found = try userVersion(db)
+    if found < StoreSchema.version {
+      throw StoreError.olderSchema(path: path, found: found, supported: StoreSchema.version)
+    }
+  }
+
+  private static func checkIdentity(_ db: Database, path: String, applicationID: Int32) throws {
+    guard applicationID == StoreSchema.applicationID else {
+      throw StoreError.notAStore(path: path)
+    }
+    let found = try userVersion(db)
+    if found > StoreSchema.version {
+      throw StoreError.newerSchema(path: path, found: found, supported: StoreSchema.version)
+    }
+  }
+
+  private static func userVersion(_ db: Database) throws -> Int {
+    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+  }
+}
+
+/// Runs `body`, turning SQLite errors into `StoreError`s that name `path`.
+func mapErrors<T>(path: String, _ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as DatabaseError {
+    throw StoreError(error, path: path)
+  } catch let error as RowDecodingError {
+    throw StoreError.corrupt(path: path, detail: "\(error)")
+  }
+}
+
+extension StoreError {
+  /// The `StoreError` for an SQLite error on the store at `path`.
+  init(_ error: DatabaseError, path: String) {
+    let detail = error.message ?? "\(error.resultCode)"
+    switch error.resultCode {
+    case .SQLITE_NOTADB: self = .notAStore(path: path)
+    case .SQLITE_CORRUPT: self = .corrupt(path: path, detail: detail)
+    case .SQLITE_READONLY: self = .readOnly(path: path)
+    case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+      self = .cannotOpen(path: path, reason: detail)
+    case .SQLITE_BUSY, .SQLITE_LOCKED: self = .locked(path: path)
+    default: self = .database(path: path, detail: detail)
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+/// The results of one sweep: one SQLite file, `results.sqlite`, in a results folder.
+///
+/// Storage contract (after optuna's `BaseStorage`):
+/// - **One writer.** Only the coordinator writes, through a store from `openForWriting`, which
+///   holds an exclusive lock on the folder for its lifetime (a second writer gets
+///   `StoreError.locked`). Reports and `recur status` open with `openForReading`: a read-only
+///   connection that never writes and never takes a write lock.
+/// - **Readers never block the writer.** The file is in WAL mode; a read sees the last
+///   committed state as of its start and nothing of a transaction in progress.
+/// - **Committed means durable.** Every writer method is one transaction and returns after the
+///   commit; with `Durability.full` (the default) the WAL is synced first, so what a method
+///   returned survives a crash of the process or the machine. `write(_:)` groups several calls
+///   in one transaction (group commit: one sync for a whole batch).
+/// - **Outcomes are final.** A trial in a terminal state (`finished`, `diverged`, `failed`,
+///   `lost`) is never changed again: a later result is kept apart as a duplicate; a new plan
+///   leaves it as it is.
+/// - **Thread safety.** A store is `Sendable`: writes are serialised, reads run concurrently on
+///   a small pool of connections. Every method is synchronous and may block on I/O.
+/// - **Errors** are `StoreError`s; hostile values (unknown ids, malformed JSON from the wire)
+///   are reported through return values and never abort a batch.
+public final class ResultsStore: Sendable {
+  /// The file name inside a results folder.
+  public static let fileName = "results.sqlite"
+  /// The schema version this build reads and writes.
+  public static let schemaVersion = StoreSchema.version
+
+  /// The results folder.
+  public let directory: URL
+  /// The store file, `directory/results.sqlite`.
+  public let path: String
+  /// Whether the store was opened with `openForReading`.
+  public let isReadOnly: Bool
+
+  let pool: DatabasePool
+  private let lock: StoreLock?
+
+  private init(directory: URL, path: String, pool: DatabasePool, lock: StoreLock?) {
+    self.directory = directory
+    self.path = path
+    self.isReadOnly = lock == nil
+    self.pool = pool
+    self.lock = lock
+  }
+
+  /// Opens the store of `directory` for writing, creating the folder and the store if needed,
+  /// and migrates an older schema.
+  ///
+  /// - Throws: `.notAStore` if `results.sqlite` is something else, `.newerSchema` if a newer
+  ///   Recur wrote it, `.locked` if another process writes it, `.cannotOpen` if the folder
+  ///   cannot be created.
+  public static func openForWriting(directory: URL, durability: Durability = .full) throws
+    -> ResultsStore
+  {
+    let path = directory.appendingPathComponent(fileName).path
+    try createDirectory(directory)
+    try refuseDirectory(at: path)
+    let lock = try StoreLock(directory: directory.path, storePath: path)
+    try inspectExistingFile(at: path)
+    var configuration = Configuration()
+    configuration.label = "RecurStore.writer"
+    configuration.busyMode = .timeout(10)
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = \(durability.pragmaValue)")
+    }
+    let pool = try openPool(path: path, configuration: configuration)
+    try mapErrors(path: path) {
+      try pool.writeWithoutTransaction { db in try checkWritable(db, path: path) }
+      try StoreSchema.migrator.migrate(pool)
+    }
+    return ResultsStore(directory: directory, path: path, pool: pool, lock: lock)
+  }
+
+  /// Opens the store of `directory` read-only: for reports and `recur status`, also while a
+  /// coordinator writes it.
+  ///
+  /// - Throws: `.missing` if the folder or its store does not exist, `.notAStore`,
+  ///   `.newerSchema` or `.olderSchema` if the file is not a store this build can read.
+  public static func openForReading(directory: URL) throws -> ResultsStore {
+    let path = directory.appendingPathComponent(fileName).path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory)
+    else { throw StoreError.missing(path: directory.path) }
+    guard isDirectory.boolValue else { throw StoreError.notAStore(path: directory.path) }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw StoreError.missing(path: path)
+    }
+    try refuseDirectory(at: path)
+    var configuration = Configuration()
+    configuration.label = "RecurStore.reader"
+    configuration.readonly = true
+    configuration.busyMode = .timeout(10)
+    configuration.maximumReaderCount = 2
+    let pool = try openPool(path: path, configuration: configuration)
+    try mapErrors(path: path) {
+      try pool.read { db in try checkReadable(db, path: path) }
+    }
+    return ResultsStore(directory: directory, path: path, pool: pool, lock: nil)
+  }
+
+  /// Runs `body` in one write transaction: everything it does is committed together, or
+  /// nothing if it throws. The coordinator's group commit: one call per poll-loop round.
+  public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+    guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+    return try mapErrors(path: path) {
+      try pool.write { db in try body(StoreTransaction(db: db, path: path)) }
+    }
+  }
+
+  /// Runs `body` on a read connection, mapping database errors to `StoreError`.
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    try mapErrors(path: path) { try pool.read(body) }
+  }
+
+  /// Closes the connections (and, for the writer, checkpoints the WAL). Later calls throw.
+  public func close() throws {
+    try mapErrors(path: path) { try pool.close() }
+  }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+extension StoreTransaction {
+  /// Appends streamed metric records in this transaction.
+  ///
+  /// `step`, `train_loss` and `eval_loss` are read from each record (METRICS.md). A record
+  /// that is not a JSON object with an integer `step`, or whose attempt was never started, is
+  /// skipped. A record for a step already stored for that attempt is merged into it (its
+  /// fields win), so a batch re-sent after a lost acknowledgement changes nothing, and an
+  /// evaluation and a diagnosis at the same step end up in one record.
+  ///
+  /// - Returns: the number of records stored or merged.
+  @discardableResult
+  public func appendMetrics(_ rows: [MetricRow]) throws -> Int {
+    let insert = try db.cachedStatement(sql: Self.insertMetric)
+    var stored = 0
+    for row in rows {
+      insert.setUncheckedArguments([row.trialID, row.attempt, row.recordJSON])
+      try insert.execute()
+      stored += db.changesCount
+    }
+    return stored
+  }
+
+  /// One metric record (?3) for attempt ?2 of trial ?1. The WHERE clause is evaluated before
+  /// the extracted columns, so malformed JSON never reaches `json_extract` (which would fail).
+  /// On conflict, the object members of the stored record that the new one lacks are kept:
+  /// unlike `json_patch` (RFC 7396), this keeps explicit `null`s, which METRICS.md uses for
+  /// non-finite values. `json_each` hands out SQL values, so JSON types are restored member by
+  /// member: objects and arrays (whose subtype a subquery drops), booleans (which come out as
+  /// 0/1), and reals printed with 17 significant digits, enough to round-trip a Double
+  /// (`%!.17g`; without `!` SQLite stops at 16).
+  static let insertMetric = """
+    INSERT INTO metrics (trial_id, attempt, step, train_loss, eval_loss, record_json)
+    SELECT ?1, ?2, json_extract(?3, '$.step'), \(metricNumber("train_loss")),
+      \(metricNumber("eval_loss")), ?3
+    WHERE json_valid(?3) AND json_type(?3) = 'object' AND json_type(?3, '$.step') = 'integer'
+      AND EXISTS (SELECT 1 FROM attempts WHERE trial_id = ?1 AND attempt = ?2)
+    ON CONFLICT (trial_id, attempt, step) DO UPDATE SET
+      train_loss = coalesce(excluded.train_loss, train_loss),
+      eval_loss = coalesce(excluded.eval_loss, eval_loss),
+      record_json = CASE WHEN record_json = excluded.record_json THEN record_json ELSE (
+        SELECT json_group_object(key, CASE type
+            WHEN 'object' THEN json(value) WHEN 'array' THEN json(value)
+            WHEN 'true' THEN json('true') WHEN 'false' THEN json('false')
+            WHEN 'real' THEN json(printf('%!.17g', value))
+            ELSE value END)
+        FROM (
+          SELECT key, value, type FROM json_each(record_json)
+          WHERE key NOT IN (SELECT key FROM json_each(excluded.record_json))
+          UNION ALL SELECT key, value, type FROM json_each(excluded.record_json))) END
+    """
+
+  private static func metricNumber(_ field: String) -> String {
+    "CASE WHEN json_type(?3, '$.\(field)') IN ('integer', 'real') "
+      + "THEN json_extract(?3, '$.\(field)') END"
+  }
+}

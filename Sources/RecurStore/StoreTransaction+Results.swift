@@ -1,0 +1,139 @@
+import GRDB
+
+extension StoreTransaction {
+  /// Records a batch of final results in this transaction (group commit: acknowledge them to
+  /// the workers only after it is committed).
+  ///
+  /// The first result of a trial is its outcome; a later one from another attempt is kept in
+  /// `duplicates` and never replaces it. Results of one batch are applied in order.
+  ///
+  /// - Returns: one disposition per row, in order.
+  public func recordResults(_ rows: [ResultRow]) throws -> [ResultDisposition] {
+    try rows.map(recordResult)
+  }
+
+  /// Gives up on a running attempt: it ends with `reason`, and its trial goes back to the
+  /// queue, or becomes `lost` once its workers vanished `maxAttempts` times (only
+  /// `.lostWorker` endings count; see `SweepInfo.attemptsAllowed`).
+  public func abandonAttempt(
+    trialID: String, attempt: Int, reason: AbandonReason, maxAttempts: Int
+  ) throws -> AbandonOutcome {
+    let time = now
+    guard
+      let row = try Row.fetchOne(
+        try db.cachedStatement(
+          sql: """
+            SELECT t.state, t.attempts_started, a.ended_at FROM attempts a
+            JOIN trials t ON t.id = a.trial_id WHERE a.trial_id = ? AND a.attempt = ?
+            """),
+        arguments: [trialID, attempt]),
+      try row.decode(Double?.self, forColumn: "ended_at") == nil
+    else { return .unchanged }
+    try closeAttempt(trialID: trialID, attempt: attempt, reason: reason.endReason, time: time)
+    guard try row.decode(String?.self, forColumn: "state") == TrialState.running.rawValue,
+      try row.decode(Int?.self, forColumn: "attempts_started") == attempt
+    else {
+      return .unchanged
+    }
+    if reason == .lostWorker, try lostAttempts(trialID: trialID) >= maxAttempts {
+      try setState(.lost, trialID: trialID, finishedAt: time)
+      return .lost
+    }
+    try setState(.queued, trialID: trialID, finishedAt: nil)
+    return .requeued
+  }
+
+  private func recordResult(_ result: ResultRow) throws -> ResultDisposition {
+    let lookup = try db.cachedStatement(
+      sql: """
+        SELECT t.state, t.outcome_attempt, a.attempt AS known FROM trials t
+        LEFT JOIN attempts a ON a.trial_id = t.id AND a.attempt = ?2 WHERE t.id = ?1
+        """)
+    guard let row = try Row.fetchOne(lookup, arguments: [result.trialID, result.attempt]) else {
+      return .unknownTrial
+    }
+    guard try row.decode(Int?.self, forColumn: "known") == result.attempt else {
+      return .unknownAttempt
+    }
+    let time = now
+    try closeAttempt(
+      trialID: result.trialID, attempt: result.attempt, reason: result.outcome.endReason,
+      time: time)
+    let state = try row.decode(String?.self, forColumn: "state").flatMap(TrialState.init)
+    guard state?.isTerminal == true else {
+      try accept(result, time: time)
+      return .accepted
+    }
+    if try row.decode(Int?.self, forColumn: "outcome_attempt") == result.attempt {
+      return .alreadyRecorded
+    }
+    try keepDuplicate(result, time: time)
+    return .duplicate
+  }
+
+  /// Makes `result` the trial's outcome and copies the summary's headline numbers into
+  /// columns, for queries. Malformed summary JSON is stored as received, with no numbers.
+  private func accept(_ result: ResultRow, time: Double) throws {
+    let update = try db.cachedStatement(
+      sql: """
+        UPDATE trials SET state = ?3, outcome_attempt = ?2, summary_json = ?4, error = ?5,
+          finished_at = ?6,
+          final_eval_loss = \(number("final_eval_loss")), final_loss = \(number("final_loss")),
+          best_eval_loss = \(number("best_eval_loss")), wall_seconds = \(number("wall_seconds")),
+          steps_done = CASE WHEN json_valid(?4) AND json_type(?4, '$.steps_done') = 'integer'
+            THEN json_extract(?4, '$.steps_done') END,
+          (worker, host) = (SELECT worker, host FROM attempts WHERE trial_id = ?1 AND attempt = ?2)
+        WHERE id = ?1
+        """)
+    update.setUncheckedArguments([
+      result.trialID, result.attempt, result.outcome.state.rawValue, result.summaryJSON,
+      result.error, time,
+    ])
+    try update.execute()
+  }
+
+  /// SQL for a number field of the summary (?4), NULL unless it is a JSON number.
+  private func number(_ field: String) -> String {
+    "CASE WHEN json_valid(?4) AND json_type(?4, '$.\(field)') IN ('integer', 'real') "
+      + "THEN json_extract(?4, '$.\(field)') END"
+  }
+
+  private func keepDuplicate(_ result: ResultRow, time: Double) throws {
+    let insert = try db.cachedStatement(
+      sql: """
+        INSERT OR IGNORE INTO duplicates (trial_id, attempt, received_at, outcome, summary_json,
+          error) VALUES (?,?,?,?,?,?)
+        """)
+    insert.setUncheckedArguments([
+      result.trialID, result.attempt, time, result.outcome.rawValue, result.summaryJSON,
+      result.error,
+    ])
+    try insert.execute()
+  }
+
+  /// Ends an attempt that is still open; an ended one keeps its first end.
+  private func closeAttempt(
+    trialID: String, attempt: Int, reason: AttemptEndReason, time: Double
+  ) throws {
+    let update = try db.cachedStatement(
+      sql: """
+        UPDATE attempts SET ended_at = ?, end_reason = ?
+        WHERE trial_id = ? AND attempt = ? AND ended_at IS NULL
+        """)
+    update.setUncheckedArguments([time, reason.rawValue, trialID, attempt])
+    try update.execute()
+  }
+
+  private func lostAttempts(trialID: String) throws -> Int {
+    let count = try db.cachedStatement(
+      sql: "SELECT count(*) FROM attempts WHERE trial_id = ? AND end_reason = 'lost-worker'")
+    return try Int.fetchOne(count, arguments: [trialID]) ?? 0
+  }
+
+  private func setState(_ state: TrialState, trialID: String, finishedAt: Double?) throws {
+    let update = try db.cachedStatement(
+      sql: "UPDATE trials SET state = ?, finished_at = ? WHERE id = ?")
+    update.setUncheckedArguments([state.rawValue, finishedAt, trialID])
+    try update.execute()
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import RecurStore
+import Testing
+
+@Suite struct StoreOpeningTests {
+  @Test func aMissingFolderOrStoreIsReportedAsMissing() throws {
+    let fixture = StoreFixture()
+    #expect(throws: StoreError.missing(path: fixture.directory.path)) {
+      try fixture.reader()
+    }
+    try FileManager.default.createDirectory(
+      at: fixture.directory, withIntermediateDirectories: true)
+    #expect(throws: StoreError.missing(path: fixture.storePath)) { try fixture.reader() }
+  }
+
+  @Test func aWriterCreatesTheFolderAndAReaderOpensIt() throws {
+    let fixture = StoreFixture()
+    try fixture.writer(with: StoreFixture.plan(2)).close()
+    let reader = try fixture.reader()
+    #expect(reader.isReadOnly)
+    #expect(try reader.statusCounts().queued == 2)
+  }
+
+  @Test func aReaderCannotWrite() throws {
+    let fixture = StoreFixture()
+    try fixture.writer(with: StoreFixture.plan(1)).close()
+    let reader = try fixture.reader()
+    #expect(throws: StoreError.readOnly(path: fixture.storePath)) {
+      try reader.startAttempt(trialID: "t0", worker: "w", host: "h")
+    }
+  }
+
+  @Test func anotherSQLiteDatabaseIsNotAStoreAndIsLeftUntouched() throws {
+    let fixture = StoreFixture()
+    try fixture.writer(with: StoreFixture.plan(1)).close()
+    // Someone else's database: another application id, rollback journal instead of WAL.
+    try fixture.patchHeader(at: 68, with: [0x12, 0x34, 0x56, 0x78])
+    try fixture.patchHeader(at: 18, with: [1, 1])
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.storePath))
+    #expect(throws: StoreError.notAStore(path: fixture.storePath)) { try fixture.writer() }
+    #expect(throws: StoreError.notAStore(path: fixture.storePath)) { try fixture.reader() }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.storePath)) == bytes)
+    let message = StoreError.notAStore(path: fixture.storePath).description
+    #expect(message.contains(fixture.storePath) && message.contains("not a Recur results store"))
+  }
+
+  @Test func anEmptyFileBecomesAStore() throws {
+    let fixture = StoreFixture()
+    try FileManager.default.createDirectory(
+      at: fixture.directory, withIntermediateDirectories: true)
+    try Data().write(to: URL(fileURLWithPath: fixture.storePath))
+    #expect(throws: StoreError.notAStore(path: fixture.storePath)) { try fixture.reader() }
+    try fixture.writer(with: StoreFixture.plan(1)).close()
+    #expect(try fixture.reader().statusCounts().trials == 1)
+  }
+
+  @Test(arguments: [
+    Data("this is a text file, not a database\n".utf8),
+    Data(repeating: 0xA5, count: 8192),
+    Data("SQLite format 3\0".utf8) + Data(repeating: 0xFF, count: 4000),
+  ])
+  func aGarbageFileGivesATypedError(bytes: Data) throws {
+    let fixture = StoreFixture()
+    try FileManager.default.createDirectory(
+      at: fixture.directory, withIntermediateDirectories: true)
+    try bytes.write(to: URL(fileURLWithPath: fixture.storePath))
+    for open in [fixture.reader, fixture.writer] {
+      do {
+        _ = try open()
+        Issue.record("a garbage file opened as a store")
+      } catch let error as StoreError {
+        switch error {
+        case .notAStore, .corrupt: break
+        default: Issue.record("unexpected \(error)")
+        }
+      }
+    }
+  }
+
+  @Test func aDamagedStoreGivesATypedError() throws {
+    let fixture = StoreFixture()
+    do {
+      let store = try fixture.writer(with: StoreFixture.plan(2000))
+      try store.close()
+    }
+    let url = URL(fileURLWithPath: fixture.storePath)
+    var bytes = try Data(contentsOf: url)
+    #expect(bytes.count > 16384)
+    // Keep the header page, scribble over the table pages.
+    bytes.replaceSubrange(
+      4096..<bytes.count, with: Data(repeating: 0x5A, count: bytes.count - 4096))
+    try bytes.write(to: url)
+    do {
+      let reader = try fixture.reader()
+      _ = try reader.trials()
+      Issue.record("a damaged store was read")
+    } catch let error as StoreError {
+      switch error {
+      case .corrupt(let path, _), .notAStore(let path): #expect(path == fixture.storePath)
+      default: Issue.record("unexpected \(error)")
+      }
+    }
+  }
+
+  @Test func aNewerSchemaIsDetectedByWritersAndReaders() throws {
+    let fixture = StoreFixture()
+    try fixture.writer(with: StoreFixture.plan(1)).close()
+    try fixture.patchHeader(at: 60, with: [0, 0, 0, 7])  // user_version, big-endian
+    let expected = StoreError.newerSchema(
+      path: fixture.storePath, found: 7, supported: ResultsStore.schemaVersion)
+    #expect(throws: expected) { try fixture.reader() }
+    #expect(throws: expected) { try fixture.writer() }
+    #expect(
+      expected.description
+        == "\(fixture.storePath) has store schema version 7, but this recur supports up to "
+        + "version 1. Use a newer recur to read it.")
+  }
+
+  @Test func anOlderSchemaIsReportedToReaders() throws {
+    let fixture = StoreFixture()
+    try fixture.writer(with: StoreFixture.plan(1)).close()
+    try fixture.patchHeader(at: 60, with: [0, 0, 0, 0])
+    #expect(throws: StoreError.olderSchema(path: fixture.storePath, found: 0, supported: 1)) {
+      try fixture.reader()
+    }
+  }
+
+  @Test func aSecondWriterIsRefusedWhileTheFirstIsOpen() throws {
+    let fixture = StoreFixture()
+    let first = try fixture.writer()
+    #expect(throws: StoreError.locked(path: fixture.storePath)) { try fixture.writer() }
+    #expect(try fixture.reader().statusCounts().trials == 0)
+    _ = first
+  }
+
+  @Test func aStoreFolderThatIsAFileIsNotAStore() throws {
+    let fixture = StoreFixture()
+    try Data("x".utf8).write(to: fixture.directory)
+    #expect(throws: StoreError.notAStore(path: fixture.directory.path)) { try fixture.reader() }
+    #expect(throws: StoreError.self) { try fixture.writer() }
+  }
+
+  @Test func theFileIsMarkedAsARecurStoreInWALMode() throws {
+    let fixture = StoreFixture()
+    try fixture.writer().close()
+    let header = try Data(contentsOf: URL(fileURLWithPath: fixture.storePath)).prefix(100)
+    #expect(header.prefix(16) == Data("SQLite format 3\0".utf8))
+    #expect(Array(header[18...19]) == [2, 2])  // WAL
+    #expect(Array(header[60..<64]) == [0, 0, 0, UInt8(ResultsStore.schemaVersion)])
+    #expect(Array(header[68..<72]) == Array("RCUR".utf8))
+  }
+}
