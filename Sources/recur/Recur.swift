@@ -11,6 +11,7 @@ struct Recur: ParsableCommand {
     subcommands: [
       Keys.self,
       SweepCommand.self,
+      Report.self,
     ]
   )
 }

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import RecurReport
+
+@Suite struct HTMLReportTests {
+  /// With RECUR_REPORT_DEMO set to a folder, the realistic sweep is kept there (for
+  /// `recur report` and scripts/render-report.sh).
+  static func sweep(running: Int = 0) throws -> SweepFixture {
+    let keep = ProcessInfo.processInfo.environment["RECUR_REPORT_DEMO"].map {
+      URL(fileURLWithPath: $0 + (running > 0 ? "-live" : ""))
+    }
+    return try RealisticSweep.make(running: running, keep: keep)
+  }
+
+  static func html(running: Int = 0, options: ReportOptions = ReportOptions()) throws -> String {
+    let fixture = try sweep(running: running)
+    let report = try Report(
+      snapshot: SweepSnapshot.read(directory: fixture.directory), options: options)
+    return report.html(generated: Date(timeIntervalSince1970: 0))
+  }
+
+  /// The `<section …>…</section>` blocks of a page.
+  static func sections(_ html: String) -> [(attributes: String, body: String)] {
+    html.components(separatedBy: "<section ").dropFirst().map { chunk in
+      let attributes = String(chunk.prefix { $0 != ">" })
+      let body = chunk.components(separatedBy: "</section>").first ?? ""
+      return (attributes, body)
+    }
+  }
+
+  @Test(arguments: [0, 4])
+  func everyPlotSectionHoldsExactlyOneSVG(running: Int) throws {
+    let html = try Self.html(running: running)
+    let sections = Self.sections(html)
+    let plots = sections.filter { $0.attributes.contains("class=\"plot\"") }
+    #expect(plots.map { $0.attributes.contains("id=\"loss\"") }.contains(true))
+    #expect(
+      Set(plots.compactMap { Self.id($0.attributes) })
+        == ["loss", "gradient-flow", "saturation", "heatmap"])
+    for plot in plots {
+      #expect(plot.body.components(separatedBy: "<svg").count == 2, "\(plot.attributes)")
+    }
+    #expect(html.components(separatedBy: "<svg").count == plots.count + 1)
+  }
+
+  /// The attributes that hold coordinates or sizes.
+  static let numeric: Set<String> = [
+    "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "viewBox",
+    "stroke-width", "fill-opacity", "font-size", "transform",
+  ]
+
+  @Test(arguments: [0, 4])
+  func everySVGCoordinateIsFinite(running: Int) throws {
+    let html = try Self.html(running: running)
+    var checked = 0
+    for svg in html.components(separatedBy: "<svg").dropFirst() {
+      let body = svg.components(separatedBy: "</svg>").first ?? ""
+      for attribute in Self.attributes(body) where Self.numeric.contains(attribute.name) {
+        let numbers = attribute.value.split { " ,MLZ()".contains($0) }
+          .filter { $0 != "rotate" }
+        for number in numbers {
+          #expect(Double(number)?.isFinite == true, "\(attribute.name)=\(attribute.value)")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 1000)
+  }
+
+  @Test func aReportGroupedByOneKeySaysWhyThereIsNoHeatMap() throws {
+    let html = try Self.html(options: ReportOptions(groupBy: ["cell"]))
+    let heatmap = try #require(Self.sections(html).first { Self.id($0.attributes) == "heatmap" })
+    #expect(heatmap.attributes.contains("class=\"note\""))
+    #expect(heatmap.body.contains("needs two grouping keys"))
+    #expect(!heatmap.body.contains("<svg"))
+  }
+
+  @Test func thePageIsSelfContained() throws {
+    let html = try Self.html()
+    #expect(
+      !html.contains("http://")
+        || html.components(separatedBy: "http://").dropFirst().allSatisfy {
+          $0.hasPrefix("www.w3.org/2000/svg")
+        })
+    #expect(!html.contains("https://"))
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("<link"))
+  }
+
+  @Test func keyValuesAndSweepTextAreEscaped() throws {
+    let fixture = try SweepFixture(
+      sweptKeys: ["data"], trials: [["cell": "rnn", "data": "<b>&x"]],
+      fileText: "name: </pre><script>")
+    try fixture.run(
+      "t0", records: [["step": 0, "eval_loss": 1.0]], summary: ["final_eval_loss": 1.0])
+    let html = try Report(snapshot: SweepSnapshot.read(directory: fixture.directory)).html()
+    #expect(!html.contains("<b>&x") && html.contains("&lt;b&gt;&amp;x"))
+    #expect(!html.contains("<script>"))
+  }
+
+  static func id(_ attributes: String) -> String? {
+    guard let range = attributes.range(of: "id=\"") else { return nil }
+    return String(attributes[range.upperBound...].prefix { $0 != "\"" })
+  }
+
+  /// Every `name="value"` attribute of the SVG's elements.
+  static func attributes(_ svg: String) -> [(name: String, value: String)] {
+    var result: [(String, String)] = []
+    for tag in svg.components(separatedBy: "<").dropFirst() {
+      var head = tag.prefix { $0 != ">" }
+      if head.hasSuffix("/") { head.removeLast() }
+      for piece in head.components(separatedBy: "\" ") {
+        let parts = piece.components(separatedBy: "=\"")
+        guard parts.count == 2, let name = parts[0].split(separator: " ").last else { continue }
+        result.append((String(name), parts[1].replacingOccurrences(of: "\"", with: "")))
+      }
+    }
+    return result
+  }
+}
