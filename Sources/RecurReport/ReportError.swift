@@ -15,16 +15,22 @@ extension ReportError: CustomStringConvertible {
   public var description: String {
     switch self {
     case .unknownKey(let key, let option, let available):
-      "\(option) names the key \"\(key)\", which no trial has. Keys: \(Self.list(available))."
+      "\(option) names the key \"\(key)\", which no trial has\(Self.hint(key, available)). "
+        + "Keys: \(Self.list(available))."
     case .unknownValue(let key, let value, let available):
-      "--where \(key)=\(value): no trial has \(key) = \(value). Its values: "
-        + "\(Self.list(available))."
+      "--where \(key)=\(value): no trial has \(key) = \(value)\(Self.hint(value, available)). "
+        + "Its values: \(Self.list(available))."
     case .malformedFilter(let text):
       "--where \"\(text)\" is not KEY=VALUE (for example --where cell=lstm)."
     case .unknownColumn(let column, let option, let available):
-      "\(option) names the column \"\(column)\", which the table does not have. Columns: "
-        + "\(Self.list(available))."
+      "\(option) names the column \"\(column)\", which the table does not have"
+        + "\(Self.hint(column, available)). Columns: \(Self.list(available))."
     }
+  }
+
+  /// `; did you mean "cell"?` when a name is close, else "".
+  private static func hint(_ name: String, _ names: [String]) -> String {
+    NameSuggestion.nearest(to: name, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
   }
 
   private static func list(_ names: [String]) -> String {

@@ -74,6 +74,28 @@ import Testing
     #expect(csv.hasPrefix("n,cell,solved,solved_of\r\n"))
   }
 
+  @Test func misspeltNamesGetASuggestion() throws {
+    let snapshot = try Self.snapshot()
+    #expect(NameSuggestion.nearest(to: "cel", in: ["cell", "seed"]) == "cell")
+    #expect(NameSuggestion.nearest(to: "speed", in: ["cell", "task"]) == nil)
+    #expect(NameSuggestion.distance("ab", "ba") == 1)
+    #expect(NameSuggestion.distance("kitten", "sitting") == 3)
+    do {
+      _ = try Report(snapshot: snapshot, options: ReportOptions(sort: ReportSort(column: "slovd")))
+      Issue.record("no error")
+    } catch {
+      #expect(error.description.contains("did you mean \"solved\"?"))
+    }
+    do {
+      _ = try Report(
+        snapshot: snapshot,
+        options: ReportOptions(filters: [ReportFilter(key: "cell", value: "lstn")]))
+      Issue.record("no error")
+    } catch {
+      #expect(error.description.contains("did you mean \"lstm\"?"))
+    }
+  }
+
   @Test func unknownNamesAreErrorsThatListWhatExists() throws {
     let snapshot = try Self.snapshot()
     #expect(throws: ReportError.self) {

@@ -45,9 +45,9 @@ extension TrialMeasures {
     baselineLoss = summary.baselineLoss
     solved = summary.solved
     solvedAtStep = summary.solvedAtStep
-    let diagnoses = points.filter { $0.topHiddenGradNorm != nil }
-    let initial = diagnoses.first(where: { $0.step == 0 })?.topHiddenGradNorm
-    let last = diagnoses.last?.topHiddenGradNorm
+    let diagnoses = points.filter(\.hasDiagnosis)
+    let initial = diagnoses.first(where: { $0.step == 0 })?.topHiddenGradNorm()
+    let last = diagnoses.last?.topHiddenGradNorm()
     retentionInit = initial.flatMap(Self.retention) ?? summary.gradientRetentionInit
     retentionEnd = last.flatMap(Self.retention) ?? summary.gradientRetention
     decayPerStep = last.flatMap(Statistics.logSlope) ?? summary.gradientDecayPerStep

@@ -3,6 +3,11 @@ import Foundation
 /// One metric record of a trial (`Sources/RecurTraining/METRICS.md`, "Metric record"), read
 /// leniently: absent fields mean "not measured at this step", and `null`s (non-finite values)
 /// read as nil.
+///
+/// The gradient-flow curve (`hidden_grad_norm`, `[layers][T]` numbers) is by far the largest
+/// field and most reports need it from two records per trial only (step 0 and the last
+/// diagnosis), so it is decoded on demand (`topHiddenGradNorm()`); decoding it for every
+/// record made reading a large sweep ten times slower.
 struct MetricPoint: Sendable, Hashable {
   /// Optimiser steps done when measured (0: before any update).
   var step: Int
@@ -12,10 +17,17 @@ struct MetricPoint: Sendable, Hashable {
   var gradNorm: Double?
   /// Share of the steps since the previous record whose gradient was clipped.
   var clippedFraction: Double?
-  /// `[layers][T]`: ‖dL/dh_t‖ per layer and time step; nil entries were not finite.
-  var hiddenGradNorm: [[Double?]]
   /// Saturation fractions keyed `l{k}.{gate}`.
   var saturation: [String: Double]
+  /// Whether the record carries a non-empty `hidden_grad_norm` (it is a diagnosis).
+  var hasDiagnosis: Bool
+  /// Where the curve comes from: the record's JSON, or a curve given in memory.
+  private var hiddenSource: HiddenSource
+
+  private enum HiddenSource: Sendable, Hashable {
+    case json(String)
+    case values([[Double?]])
+  }
 
   init(
     step: Int, trainLoss: Double? = nil, evalLoss: Double? = nil, gradNorm: Double? = nil,
@@ -27,13 +39,25 @@ struct MetricPoint: Sendable, Hashable {
     self.evalLoss = evalLoss
     self.gradNorm = gradNorm
     self.clippedFraction = clippedFraction
-    self.hiddenGradNorm = hiddenGradNorm
     self.saturation = saturation
+    hasDiagnosis = hiddenGradNorm.contains { !$0.isEmpty }
+    hiddenSource = .values(hiddenGradNorm)
+  }
+
+  /// `[layers][T]`: ‖dL/dh_t‖ per layer and time step; nil entries were not finite.
+  func hiddenGradNorm() -> [[Double?]] {
+    switch hiddenSource {
+    case .values(let values): return values
+    case .json(let json):
+      let decoded = try? JSONDecoder().decode(HiddenField.self, from: Data(json.utf8))
+      return decoded?.hiddenGradNorm ?? []
+    }
   }
 
   /// The record's top-layer ‖dL/dh_t‖ curve, or nil if the record has no diagnosis.
-  var topHiddenGradNorm: [Double?]? {
-    hiddenGradNorm.last.flatMap { $0.isEmpty ? nil : $0 }
+  func topHiddenGradNorm() -> [Double?]? {
+    guard hasDiagnosis else { return nil }
+    return hiddenGradNorm().last.flatMap { $0.isEmpty ? nil : $0 }
   }
 
   /// The saturation of the top layer's gates, by gate name (`f`, `z`, `h`); METRICS.md keys
@@ -71,15 +95,17 @@ extension MetricPoint {
     self.init(
       step: step, trainLoss: trainLoss.flatMap(\.finite), evalLoss: evalLoss.flatMap(\.finite),
       gradNorm: fields?.gradNorm, clippedFraction: fields?.clippedFraction,
-      hiddenGradNorm: fields?.hiddenGradNorm ?? [], saturation: fields?.saturation ?? [:])
+      saturation: fields?.saturation ?? [:])
+    hasDiagnosis = fields?.hasDiagnosis ?? false
+    hiddenSource = .json(json)
   }
 
-  /// The diagnostic fields of a record.
+  /// The small fields of a record, and whether it has a gradient-flow curve.
   private struct Fields: Decodable {
     var gradNorm: Double?
     var clippedFraction: Double?
-    var hiddenGradNorm: [[Double?]]
     var saturation: [String: Double]
+    var hasDiagnosis: Bool
 
     enum CodingKeys: String, CodingKey {
       case gradNorm = "grad_norm"
@@ -92,8 +118,23 @@ extension MetricPoint {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       gradNorm = c.lenientNumber(.gradNorm)
       clippedFraction = c.lenientNumber(.clippedFraction)
-      hiddenGradNorm = c.lenientNumberMatrix(.hiddenGradNorm)
       saturation = c.lenientNumberMap(.saturation)
+      let layers = try? c.nestedUnkeyedContainer(forKey: .hiddenGradNorm)
+      hasDiagnosis = (layers?.count ?? 0) > 0
+    }
+  }
+
+  /// `hidden_grad_norm` alone.
+  private struct HiddenField: Decodable {
+    var hiddenGradNorm: [[Double?]]
+
+    enum CodingKeys: String, CodingKey {
+      case hiddenGradNorm = "hidden_grad_norm"
+    }
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      hiddenGradNorm = c.lenientNumberMatrix(.hiddenGradNorm)
     }
   }
 }

@@ -20,13 +20,13 @@ extension Report {
       let trained = group.trials.filter(\.hasTrained)
       let trials = trained.contains { $0.lastDiagnosis != nil } ? trained : group.trials
       let initial = trials.compactMap { trial in
-        trial.points.first { $0.step == 0 }?.topHiddenGradNorm
+        trial.points.first { $0.step == 0 && $0.hasDiagnosis }?.topHiddenGradNorm()
       }
       let last = trials.compactMap(\.lastDiagnosis)
       guard !initial.isEmpty || !last.isEmpty else { return nil }
       return GradientFlowCurve(
         series: layout.series(of: group), facet: layout.facet(of: group),
-        initial: Self.flow(initial), final: Self.flow(last.compactMap(\.topHiddenGradNorm)),
+        initial: Self.flow(initial), final: Self.flow(last.compactMap { $0.topHiddenGradNorm() }),
         finalStep: last.map(\.step).max())
     }
   }
@@ -42,6 +42,6 @@ extension Report {
 extension TrialData {
   /// The trial's last record with a gradient-flow diagnosis.
   var lastDiagnosis: MetricPoint? {
-    points.last { $0.topHiddenGradNorm != nil }
+    points.last(where: \.hasDiagnosis)
   }
 }
