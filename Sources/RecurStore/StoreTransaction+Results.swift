@@ -2,7 +2,7 @@ import GRDB
 
 extension StoreTransaction {
   /// Records a batch of final results in this transaction (group commit: acknowledge them to
-  /// the workers only after it is committed).
+  /// the workers only after it is committed, in a durable transaction).
   ///
   /// The first result of a trial is its outcome; a later one from another attempt is kept in
   /// `duplicates` and never replaces it. Results of one batch are applied in order.
@@ -27,11 +27,11 @@ extension StoreTransaction {
             JOIN trials t ON t.id = a.trial_id WHERE a.trial_id = ? AND a.attempt = ?
             """),
         arguments: [trialID, attempt]),
-      try row.decode(Double?.self, forColumn: "ended_at") == nil
+      try row.decode(Double?.self, atIndex: 2) == nil
     else { return .unchanged }
     try closeAttempt(trialID: trialID, attempt: attempt, reason: reason.endReason, time: time)
-    guard try row.decode(String?.self, forColumn: "state") == TrialState.running.rawValue,
-      try row.decode(Int?.self, forColumn: "attempts_started") == attempt
+    guard try row.decode(String?.self, atIndex: 0) == TrialState.running.rawValue,
+      try row.decode(Int?.self, atIndex: 1) == attempt
     else {
       return .unchanged
     }
@@ -44,58 +44,51 @@ extension StoreTransaction {
   }
 
   private func recordResult(_ result: ResultRow) throws -> ResultDisposition {
+    // Columns by index (0 state, 1 outcome_attempt, 2 known, 3 worker, 4 host): GRDB's
+    // by-name lookup lowercases the name on every call, a measurable share of this hot path.
     let lookup = try db.cachedStatement(
       sql: """
-        SELECT t.state, t.outcome_attempt, a.attempt AS known FROM trials t
+        SELECT t.state, t.outcome_attempt, a.attempt AS known, a.worker, a.host FROM trials t
         LEFT JOIN attempts a ON a.trial_id = t.id AND a.attempt = ?2 WHERE t.id = ?1
         """)
     guard let row = try Row.fetchOne(lookup, arguments: [result.trialID, result.attempt]) else {
       return .unknownTrial
     }
-    guard try row.decode(Int?.self, forColumn: "known") == result.attempt else {
+    guard try row.decode(Int?.self, atIndex: 2) == result.attempt else {
       return .unknownAttempt
     }
     let time = now
     try closeAttempt(
       trialID: result.trialID, attempt: result.attempt, reason: result.outcome.endReason,
       time: time)
-    let state = try row.decode(String?.self, forColumn: "state").flatMap(TrialState.init)
+    let state = try row.decode(String?.self, atIndex: 0).flatMap(TrialState.init)
     guard state?.isTerminal == true else {
-      try accept(result, time: time)
+      try accept(
+        result, worker: try row.decode(atIndex: 3),
+        host: try row.decode(atIndex: 4), time: time)
       return .accepted
     }
-    if try row.decode(Int?.self, forColumn: "outcome_attempt") == result.attempt {
+    if try row.decode(Int?.self, atIndex: 1) == result.attempt {
       return .alreadyRecorded
     }
     try keepDuplicate(result, time: time)
     return .duplicate
   }
 
-  /// Makes `result` the trial's outcome and copies the summary's headline numbers into
-  /// columns, for queries. Malformed summary JSON is stored as received, with no numbers.
-  private func accept(_ result: ResultRow, time: Double) throws {
+  /// Makes `result` the trial's outcome. Malformed summary JSON is stored as received; the
+  /// `trial_results` view (`StoreSchema`) gives NULL numbers for it.
+  private func accept(_ result: ResultRow, worker: String?, host: String?, time: Double) throws {
     let update = try db.cachedStatement(
       sql: """
-        UPDATE trials SET state = ?3, outcome_attempt = ?2, summary_json = ?4, error = ?5,
-          finished_at = ?6,
-          final_eval_loss = \(number("final_eval_loss")), final_loss = \(number("final_loss")),
-          best_eval_loss = \(number("best_eval_loss")), wall_seconds = \(number("wall_seconds")),
-          steps_done = CASE WHEN json_valid(?4) AND json_type(?4, '$.steps_done') = 'integer'
-            THEN json_extract(?4, '$.steps_done') END,
-          (worker, host) = (SELECT worker, host FROM attempts WHERE trial_id = ?1 AND attempt = ?2)
-        WHERE id = ?1
+        UPDATE trials SET state = ?, outcome_attempt = ?, summary_json = ?, error = ?,
+          finished_at = ?, worker = ?, host = ?
+        WHERE id = ?
         """)
     update.setUncheckedArguments([
-      result.trialID, result.attempt, result.outcome.state.rawValue, result.summaryJSON,
-      result.error, time,
+      result.outcome.state.rawValue, result.attempt, result.summaryJSON, result.error, time,
+      worker, host, result.trialID,
     ])
     try update.execute()
-  }
-
-  /// SQL for a number field of the summary (?4), NULL unless it is a JSON number.
-  private func number(_ field: String) -> String {
-    "CASE WHEN json_valid(?4) AND json_type(?4, '$.\(field)') IN ('integer', 'real') "
-      + "THEN json_extract(?4, '$.\(field)') END"
   }
 
   private func keepDuplicate(_ result: ResultRow, time: Double) throws {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The writer's operations inside one transaction (`ResultsStore.write(_:)`).
+/// The writer's operations inside one transaction (`ResultsStore.write(durable:_:)`).
 ///
 /// Valid only inside the closure it is given to. Each method is also available on
 /// `ResultsStore` as its own transaction. Statements are prepared once per connection and
@@ -79,10 +79,13 @@ public struct StoreTransaction {
         UPDATE trials SET state = 'running', attempts_started = attempts_started + 1,
           worker = ?2, host = ?3, started_at = coalesce(started_at, ?4)
         WHERE id = ?1 AND state = 'queued'
-        RETURNING attempts_started
         """)
-    guard
-      let attempt = try Int.fetchOne(start, arguments: [trialID, worker, host, time])
+    start.setUncheckedArguments([trialID, worker, host, time])
+    try start.execute()
+    guard db.changesCount == 1,
+      let attempt = try Int.fetchOne(
+        try db.cachedStatement(sql: "SELECT attempts_started FROM trials WHERE id = ?"),
+        arguments: [trialID])
     else { return nil }
     let insert = try db.cachedStatement(
       sql: "INSERT INTO attempts (trial_id, attempt, worker, host, started_at) VALUES (?,?,?,?,?)")

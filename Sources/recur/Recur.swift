@@ -11,6 +11,9 @@ struct Recur: ParsableCommand {
     subcommands: [
       Keys.self,
       SweepCommand.self,
+      Status.self,
+      Run.self,
+      Probe.self,
       Report.self,
     ]
   )

@@ -32,17 +32,18 @@ import Testing
       separator: " ")
     #expect(head.contains("Question:"))
     #expect(head.contains("Run time on 2 local workers"))
-    #expect(head.contains("estimate"))
+    #expect(head.contains("estimate") || head.contains("measured"))
   }
 
-  @Test func smokeIsTinyAndCoversTheThreeCells() throws {
+  /// README's first command runs it: it must stay within seconds of training on 2 workers.
+  @Test func smokeIsSmallAndCoversTheThreeCells() throws {
     let sweep = try Sweep.load(path: Self.folder.appendingPathComponent("smoke.yaml").path)
     let trials = sweep.expand()
     #expect(Set(trials.map(\.spec.cell)) == [.rnn, .lstm, .gru])
-    #expect(trials.count == 3)
+    #expect(trials.count <= 6)
     for spec in trials.map(\.spec) {
       #expect(spec.task == .adding && spec.seqLen == 20)
-      #expect(spec.hidden <= 32 && spec.steps <= 300 && spec.batch <= 32)
+      #expect(spec.hidden <= 32 && spec.steps <= 2000 && spec.batch <= 32)
     }
   }
 

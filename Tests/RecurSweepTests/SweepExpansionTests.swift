@@ -55,7 +55,7 @@ import Testing
     let trials = try SweepTesting.sweep(Self.grid).expand()
     #expect(trials.first?.label == "cell=rnn seq_len=50 seed=1")
     #expect(trials.first?.id == TrialSpec.pinned(cell: .rnn, seqLen: 50, seed: 1).id)
-    #expect(trials.first?.id == "4bf16505465a")
+    #expect(trials.first?.id == "c9f8a5a4114c")
   }
 
   @Test func editingAFileKeepsTheIdsOfUnchangedTrials() throws {
@@ -150,6 +150,7 @@ import Testing
       Self.random.replacingOccurrences(of: "samples: 20", with: "samples: 500")
     ).expand()
     #expect(trials.count == 500)
+    #expect(trials.allSatisfy { $0.id == $0.spec.id })
     for spec in trials.map(\.spec) {
       #expect(spec.lr >= 1e-4 && spec.lr <= 1e-2)
       #expect((32...256).contains(spec.hidden))

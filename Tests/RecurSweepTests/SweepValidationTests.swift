@@ -356,6 +356,32 @@ import Testing
       ])
   }
 
+  @Test func aBadFixedValueIsReportedOnceNotAlsoAsMissing() {
+    #expect(
+      SweepTesting.problems("fixed: {task: adding, cell: [lstm]}\n") == [
+        "1:29: cell: fixed takes one value, found a list; expected one of rnn, rnn_relu, lstm, gru (to sweep cell, move it under parameters with values: [...])"
+      ])
+  }
+
+  @Test func anEmptyListInAConditionIsRefused() {
+    let yaml =
+      SweepTesting.head + "parameters:\n  forget_bias: {values: [0, 1], when: {cell: []}}\n"
+    #expect(
+      SweepTesting.problems(yaml) == [
+        "5:46: forget_bias: when cell: the list is empty; expected at least one value"
+      ])
+  }
+
+  @Test func aGridTooLargeToCountSaysSo() {
+    let yaml =
+      SweepTesting.head
+      + "parameters:\n  forget_bias: {distribution: q_uniform, min: -1, max: 1, q: 1e-300}\n"
+    #expect(
+      SweepTesting.problems(yaml) == [
+        "4:1: the sweep expands to more trials than max_trials 100000; expected at most 100000: sweep fewer values or raise max_trials"
+      ])
+  }
+
   @Test func everyProblemIsReportedAtOnceInFileOrder() {
     let yaml = """
       name: bad sweep

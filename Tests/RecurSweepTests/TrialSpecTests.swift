@@ -171,7 +171,7 @@ import Testing
 
         """)
     #expect(spec.id == String(SHA256.hex(of: Array(spec.canonicalText.utf8)).prefix(12)))
-    #expect(spec.id == "1341fefc3af2")  // hashlib.sha256(text).hexdigest()[:12]
+    #expect(spec.id == "842afcc1d869")  // hashlib.sha256(text).hexdigest()[:12]
   }
 
   @Test func resolvedKeysParseBackToTheSameTrial() throws {
@@ -216,5 +216,20 @@ import Testing
         try JSONDecoder().decode(TrialSpec.self, from: Data(bad.utf8))
       }
     }
+  }
+}
+
+@Suite struct TrialKeyReferenceTests {
+  @Test func theReferenceListsEveryKeyWithTypeAndDefault() {
+    let lines = TrialKey.reference.split(separator: "\n")
+    #expect(lines.count == TrialKey.all.count)
+    #expect(
+      lines.contains {
+        $0.hasPrefix("cell ") && $0.contains("rnn | rnn_relu | lstm | gru, required")
+      })
+    #expect(
+      lines.contains { $0.hasPrefix("lr ") && $0.contains("number > 0 and ≤ 10, default 0.001") })
+    #expect(
+      lines.contains { $0.hasPrefix("hidden ") && $0.contains("integer 1…4096, default 128") })
   }
 }

@@ -64,13 +64,13 @@ extension SweepReader {
     _ count: (partialValue: Int, overflow: Bool)?, _ settings: Settings, _ fields: [String: Field]
   ) {
     let size =
-      count.flatMap { $0.overflow ? nil : "\($0.partialValue) trials" }
-      ?? "more than \(settings.maxTrials) trials"
+      count.flatMap { $0.overflow ? nil : "\($0.partialValue) trials, more than" }
+      ?? "more trials than"
     let node =
       fields["max_trials"]?.value
       ?? (settings.method == .random ? fields["samples"]?.value : fields["parameters"]?.key)
     let message =
-      "the sweep expands to \(size), more than max_trials \(settings.maxTrials); expected at "
+      "the sweep expands to \(size) max_trials \(settings.maxTrials); expected at "
       + "most \(settings.maxTrials): sweep fewer values"
       + (fields["max_trials"] == nil
         ? " or raise max_trials" : " or raise max_trials (at most \(Self.maxTrialsLimit))")

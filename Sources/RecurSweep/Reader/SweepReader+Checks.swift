@@ -47,7 +47,8 @@ extension SweepReader {
     _ name: String, _ fixed: [String: FixedEntry], _ drafts: [ParameterDraft],
     _ fields: [String: Field]
   ) {
-    guard fixed[name] == nil else { return }
+    // A fixed value with a problem was reported where it is written.
+    guard fixed[name] == nil, fields["fixed"]?.value.mapping?[name] == nil else { return }
     if let draft = drafts.first(where: { $0.key.name == name }) {
       if let when = draft.when {
         report(

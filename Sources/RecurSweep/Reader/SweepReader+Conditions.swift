@@ -79,7 +79,11 @@ extension SweepReader {
     }
     guard let taken = taken(by: key, keyNode, label, drafts, fixed, base) else { return nil }
     let elements: [Node]
-    if case .sequence(let list) = valuesNode, !list.isEmpty {
+    if case .sequence(let list) = valuesNode {
+      guard !list.isEmpty else {
+        report(valuesNode, "\(label) \(name): the list is empty; expected at least one value")
+        return nil
+      }
       elements = Array(list)
     } else {
       elements = [valuesNode]

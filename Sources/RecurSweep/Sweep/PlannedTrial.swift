@@ -10,7 +10,12 @@ public struct PlannedTrial: Sendable, Hashable {
   public let sweptKeys: [String]
 
   public init(ordinal: Int, spec: TrialSpec, sweptKeys: [String]) {
-    self.id = spec.id
+    self.init(id: spec.id, ordinal: ordinal, spec: spec, sweptKeys: sweptKeys)
+  }
+
+  /// With the id already computed (`CanonicalTemplate`); it must equal `spec.id`.
+  init(id: String, ordinal: Int, spec: TrialSpec, sweptKeys: [String]) {
+    self.id = id
     self.ordinal = ordinal
     self.spec = spec
     self.sweptKeys = sweptKeys

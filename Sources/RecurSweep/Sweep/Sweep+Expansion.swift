@@ -7,22 +7,32 @@ extension Sweep {
     let configurations = plan.configurations()
     let swept = Set(sweptKeys)
     let seedRuns: [Int?] = seeds.isEmpty ? [nil] : seeds.map { $0 }
+    let template = CanonicalTemplate(base: base)
+    let slots = parameterKeys.map { template.slot(of: $0.name) ?? 0 }
+    let seedSlot = template.slot(of: "seed") ?? 0
     var trials: [PlannedTrial] = []
     trials.reserveCapacity(configurations.count * seedRuns.count)
     for seed in seedRuns {
       for configuration in configurations {
         var spec = base
         var active: [String] = []
+        var replacements: [(slot: Int, value: TrialValue)] = []
         for (p, value) in configuration.enumerated() {
           guard let value else { continue }
           parameterKeys[p].write(&spec, value)
+          replacements.append((slots[p], value))
           if swept.contains(parameterKeys[p].name) { active.append(parameterKeys[p].name) }
         }
         if let seed {
           spec.seed = seed
+          replacements.append((seedSlot, .int(seed)))
           if swept.contains("seed") { active.append("seed") }
         }
-        trials.append(PlannedTrial(ordinal: trials.count, spec: spec, sweptKeys: active))
+        replacements.sort { $0.slot < $1.slot }
+        trials.append(
+          PlannedTrial(
+            id: template.id(replacing: replacements), ordinal: trials.count, spec: spec,
+            sweptKeys: active))
       }
     }
     return trials

@@ -14,7 +14,7 @@ extension SweepPlan {
     for p in parameters.indices where !linked.contains(p) {
       let count = parameters[p].distribution.gridCount ?? 1
       let (product, overflow) = total.multipliedReportingOverflow(by: count)
-      guard !overflow else { return .failure(Overflow(count: nil)) }
+      guard !overflow, count != .max else { return .failure(Overflow(count: nil)) }
       total = product
     }
     if total > limit { return .failure(Overflow(count: total)) }

@@ -1,8 +1,8 @@
 /// SHA-256 (FIPS 180-4), for trial ids.
 ///
 /// Our own because Foundation on Linux has no digest API and swift-crypto is not a dependency
-/// of this package. It hashes short texts (a trial's canonical keys, ~400 bytes), so it is
-/// written for clarity, not speed. Checked against the FIPS 180-4 example vectors in the tests.
+/// of this package. It hashes short texts (a trial's canonical keys, ~400 bytes); the
+/// block function works on buffer pointers because a 100,000-trial sweep hashes 40 MB. Checked against the FIPS 180-4 example vectors in the tests.
 enum SHA256 {
   /// The digest of `message` as 64 lowercase hex digits.
   static func hex(of message: [UInt8]) -> String {
@@ -18,7 +18,6 @@ enum SHA256 {
 
   /// The 32-byte digest of `message`.
   static func digest(of message: [UInt8]) -> [UInt8] {
-    var state = initialState
     var padded = message
     padded.append(0x80)
     while padded.count % 64 != 56 { padded.append(0) }
@@ -26,22 +25,34 @@ enum SHA256 {
     for shift in stride(from: 56, through: 0, by: -8) {
       padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
+    var state = initialState
     var schedule = [UInt32](repeating: 0, count: 64)
-    for blockStart in stride(from: 0, to: padded.count, by: 64) {
-      compress(&state, padded[blockStart..<blockStart + 64], &schedule)
+    padded.withUnsafeBufferPointer { bytes in
+      state.withUnsafeMutableBufferPointer { h in
+        schedule.withUnsafeMutableBufferPointer { w in
+          for blockStart in stride(from: 0, to: bytes.count, by: 64) {
+            compress(h, UnsafeBufferPointer(rebasing: bytes[blockStart..<blockStart + 64]), w)
+          }
+        }
+      }
     }
-    return state.flatMap { word in
-      [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) }
+    var result: [UInt8] = []
+    result.reserveCapacity(32)
+    for word in state {
+      for shift: UInt32 in [24, 16, 8, 0] {
+        result.append(UInt8(truncatingIfNeeded: word >> shift))
+      }
     }
+    return result
   }
 
   /// One 64-byte block into the state (FIPS 180-4, section 6.2.2).
   private static func compress(
-    _ state: inout [UInt32], _ block: ArraySlice<UInt8>, _ w: inout [UInt32]
+    _ state: UnsafeMutableBufferPointer<UInt32>, _ block: UnsafeBufferPointer<UInt8>,
+    _ w: UnsafeMutableBufferPointer<UInt32>
   ) {
-    let base = block.startIndex
     for t in 0..<16 {
-      let i = base + 4 * t
+      let i = 4 * t
       w[t] =
         UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8
         | UInt32(block[i + 3])
@@ -63,7 +74,14 @@ enum SHA256 {
       let t2 = sum0 &+ majority
       (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
     }
-    for (i, word) in [a, b, c, d, e, f, g, h].enumerated() { state[i] = state[i] &+ word }
+    state[0] &+= a
+    state[1] &+= b
+    state[2] &+= c
+    state[3] &+= d
+    state[4] &+= e
+    state[5] &+= f
+    state[6] &+= g
+    state[7] &+= h
   }
 
   private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

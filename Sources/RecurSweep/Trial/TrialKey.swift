@@ -60,7 +60,7 @@ extension TrialKey {
     int("layers", \.layers, 1...8, "stacked recurrent layers"),
     choice("optimizer", \.optimizer, "the optimiser, with PyTorch's semantics"),
     float("lr", \.lr, .init(0, 10, minExclusive: true), "learning rate"),
-    float("momentum", \.momentum, .init(0, 1), "momentum of momentum, nesterov and rmsprop"),
+    float("momentum", \.momentum, .init(0, 1), "momentum of the momentum and nesterov optimizers"),
     float("weight_decay", \.weightDecay, .init(0, 1), "L2 penalty (adamw: decoupled decay)"),
     int("batch", \.batch, 1...4096, "sequences per step"),
     int("steps", \.steps, 1...10_000_000, "optimiser steps"),
@@ -68,7 +68,7 @@ extension TrialKey {
     float("clip_value", \.clipValue, .init(0, 1e6), "element-wise gradient clipping; 0 = off"),
     choice("init", \.initializer, "initialisation of the weights"),
     float("init_scale", \.initScale, .init(0, 100, minExclusive: true), "factor on weight_hh"),
-    float("forget_bias", \.forgetBias, .init(-100, 100), "LSTM forget-gate bias added at init"),
+    float("forget_bias", \.forgetBias, .init(-100, 100), "LSTM total forget-gate bias at init (0 keeps the init scheme's)"),
     int("seed", \.seed, 0...(1 << 53), "seed of the model, the data and the batches"),
     int("eval_every", \.evalEvery, 0...10_000_000, "steps between evaluations; 0 = at the end"),
     int("diagnose_every", \.diagnoseEvery, 0...10_000_000, "steps between diagnoses; 0 = never"),
@@ -80,6 +80,9 @@ extension TrialKey {
   public static func named(_ name: String) -> TrialKey? {
     index[name].map { all[$0] }
   }
+
+  /// Every key sorted by name (byte order): the order of the canonical text.
+  static let canonicalOrder = all.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
 
   /// Every key name, in display order.
   public static var names: [String] { all.map(\.name) }

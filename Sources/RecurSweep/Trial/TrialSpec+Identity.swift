@@ -3,10 +3,15 @@ extension TrialSpec {
   /// (defaults included), sorted by key name (byte order), values in canonical form
   /// (`TrialValue.canonical`). Independent of the order keys were written in.
   public var canonicalText: String {
-    TrialKey.all
-      .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-      .map { "\($0.name)=\($0.value(in: self).canonical)\n" }
-      .joined()
+    var text = ""
+    text.reserveCapacity(512)
+    for key in TrialKey.canonicalOrder {
+      text += key.name
+      text += "="
+      text += key.value(in: self).canonical
+      text += "\n"
+    }
+    return text
   }
 
   /// The trial id: the first 12 hex digits (48 bits) of the SHA-256 of `canonicalText`.

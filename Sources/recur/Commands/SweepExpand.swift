@@ -9,8 +9,9 @@ extension Recur {
       commandName: "expand",
       abstract: "List the trials of a sweep file, one per line, in run order.",
       discussion: """
-        Each line holds a trial's id and its swept keys (all keys with --all). With --json, \
-        each line is {"id": …, "ordinal": …, "swept": […], "keys": {every trial key}}.
+        Each line holds a trial's id and every resolved key as key=value, the swept keys \
+        first (only those with --swept). With --json, each line is \
+        {"id": …, "ordinal": …, "swept": [the swept keys], "keys": {every trial key}}.
         """
     )
 
@@ -20,8 +21,8 @@ extension Recur {
     @Flag(help: "One JSON object per line.")
     var json = false
 
-    @Flag(help: "Show every resolved key, not only the swept ones.")
-    var all = false
+    @Flag(help: "Show only the keys the sweep varies.")
+    var swept = false
 
     func run() throws {
       let sweep = try SweepCommand.load(file)
@@ -33,7 +34,7 @@ extension Recur {
           let line = try encoder.encode(Line(trial))
           output += String(decoding: line, as: UTF8.self) + "\n"
         } else {
-          let keys = all ? Self.allKeys(trial.spec) : trial.label
+          let keys = swept ? trial.label : Self.keys(of: trial)
           output += trial.id + (keys.isEmpty ? "" : "  " + keys) + "\n"
         }
         if output.utf8.count > 1 << 16 {
@@ -44,8 +45,11 @@ extension Recur {
       FileHandle.standardOutput.write(Data(output.utf8))
     }
 
-    private static func allKeys(_ spec: TrialSpec) -> String {
-      spec.resolvedKeys().map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    /// Every resolved key, the swept ones first.
+    private static func keys(of trial: PlannedTrial) -> String {
+      let rest = trial.spec.resolvedKeys().filter { !trial.sweptKeys.contains($0.key) }
+      let others = rest.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+      return trial.label.isEmpty ? others : trial.label + " " + others
     }
 
     /// One JSON line of `--json`.
