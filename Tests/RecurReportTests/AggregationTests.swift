@@ -74,7 +74,7 @@ import Testing
     #expect(rnn.finalEvalStd == nil)
     // The diverged trial's best loss still counts: it was reached before the divergence.
     #expect(rnn.bestEval == 0.45)
-    // Retention 1/16 (finished, a null in its curve) and 1e-3 (diverged).
+    // Retention 1/16 (finished) and 1e-3 (diverged, at its last finite diagnosis).
     #expect(close(rnn.retentionEnd, (1.0 / 16 * 1e-3).squareRoot(), 1e-9))
     #expect(close(rnn.decayPerStep, (log(2) + 0.75 * log(10)) / 2, 1e-9))
     #expect(close(rnn.meanGradNorm, 51))
@@ -93,6 +93,20 @@ import Testing
     #expect(table.value("n", row: row) == .count(3))
     #expect(table.value("saturation_f", row: row)?.numeric == report.groups[row].saturation["f"])
     #expect(table.index(of: "saturation_h") == nil)
+  }
+
+  @Test func accuracyAndParameterCountComeFromTheSummaryOrTheRecords() throws {
+    let fixture = try SweepFixture(
+      trials: SweepFixture.cellTrials(cells: ["gru"], seeds: [1, 2]))
+    try fixture.run("t0", summary: ["accuracy": 0.5, "parameter_count": 1000])
+    try fixture.run(
+      "t1", records: [["step": 100, "eval_loss": 0.3, "accuracy": 0.7]],
+      summary: ["accuracy": NSNull(), "parameter_count": 1000])
+    let report = try Report(snapshot: SweepSnapshot.read(directory: fixture.directory))
+    let group = try #require(report.groups.first)
+    #expect(close(group.accuracy, 0.6))
+    #expect(group.parameterCount == 1000)
+    #expect(report.table.value("accuracy", row: 0)?.numeric == group.accuracy)
   }
 
   @Test func summaryFieldsFillInWhenRecordsLackDiagnoses() throws {

@@ -7,8 +7,8 @@ import RecurStore
 /// lstm: all finished; final eval loss 0.1, 0.2, 0.3 (baseline 0.5); solved at steps 100 and
 /// 300, the third not; the top layer's ‖dL/dh_t‖ (T = 5) is e^{0.5t} at step 0 and e^{ct} at
 /// the end with c = 0.1, 0.2, 0.3 (layer 0 holds noise that must be ignored).
-/// rnn: seed 1 finished (0.5; a null inside its gradient curve), seed 2 diverged, seed 3
-/// failed without a summary.
+/// rnn: seed 1 finished (0.5; ‖dL/dh_t‖ = 2^t), seed 2 diverged (its last diagnosis holds
+/// nulls and must be skipped), seed 3 failed without a summary.
 enum CellSweepFixture {
   static let decays = [0.1, 0.2, 0.3]
   static let length = 5
@@ -21,14 +21,19 @@ enum CellSweepFixture {
         "t\(2 * seed)", records: lstmRecords(c: c, seed: seed), summary: lstmSummary(seed: seed))
     }
     try fixture.run(
-      "t1", records: [record(step: 0, eval: 0.6, curve: [1, 2, NSNull(), 8, 16])],
+      "t1", records: [record(step: 0, eval: 0.6, curve: [1, 2, 4, 8, 16])],
       summary: rnnSummary(final: 0.5, best: 0.48, gradNorm: 2, wall: 5))
     let exploding = (0..<length).map { pow(10, 0.75 * Double($0) - 3) as Any }
     var diverged = rnnSummary(final: NSNull(), best: 0.45, gradNorm: 100, wall: 7)
     diverged["diverged"] = true
     diverged["diverged_at_step"] = 40
     try fixture.run(
-      "t3", records: [record(step: 0, eval: 0.6, curve: exploding)], outcome: .diverged,
+      "t3",
+      records: [
+        record(step: 0, eval: 0.6, curve: exploding),
+        // The diverging pass's diagnosis: not finite, so not "the end" of its gradient flow.
+        record(step: 40, eval: 0.6, curve: [NSNull(), 1e30, NSNull(), 5, 1]),
+      ], outcome: .diverged,
       summary: diverged)
     try fixture.run("t5", outcome: .failed, error: "boom")
     return fixture

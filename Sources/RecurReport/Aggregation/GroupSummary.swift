@@ -6,8 +6,8 @@ import RecurStore
 /// Which trials each figure covers (a diverged trial has no meaningful final loss, a running
 /// one no summary yet); every figure ignores non-finite and missing values and is nil when no
 /// trial contributes:
-/// - final eval loss (mean, std, median), final train loss, loss over baseline, wall time,
-///   steps/s, bits per character: finished trials only;
+/// - final eval loss (mean, std, median), final train loss, loss over baseline, accuracy,
+///   wall time, steps/s, bits per character: finished trials only;
 /// - best eval loss, gradient retention and decay, saturation, gradient norm and clipping:
 ///   trials that trained (finished or diverged): the diagnostics of a diverged trial up to its
 ///   divergence are what an exploding-gradient study looks at;
@@ -54,6 +54,10 @@ public struct GroupSummary: Sendable {
   public var wallSeconds: Double?
   public var stepsPerSecond: Double?
   public var bitsPerChar: Double?
+  /// Mean final evaluation accuracy (classification tasks), finished trials.
+  public var accuracy: Double?
+  /// Trainable values of the model (the median over the group: one configuration, one size).
+  public var parameterCount: Double?
 
   /// The mean over the group's gates of their saturation: one number to compare cells by.
   public var saturationMean: Double? {
@@ -101,6 +105,8 @@ extension GroupSummary {
     wallSeconds = Statistics.mean(finished.compactMap(\.wallSeconds))
     stepsPerSecond = Statistics.mean(finished.compactMap(\.stepsPerSecond))
     bitsPerChar = Statistics.mean(finished.compactMap(\.bitsPerChar))
+    accuracy = Statistics.mean(finished.compactMap(\.accuracy))
+    parameterCount = Statistics.median(measured.compactMap(\.1.parameterCount).map(Double.init))
   }
 
   /// Each gate's mean over the trials that measured it.

@@ -1,8 +1,8 @@
-/// The order in which key values are listed: cells as the study introduces them (rnn, lstm,
-/// gru: the plain cell first), numbers by size, other text alphabetically.
+/// The order in which key values are listed: cells as the study introduces them (rnn,
+/// rnn_relu, lstm, gru: the plain cells first), numbers by size, other text alphabetically.
 enum KeyValueOrder {
   /// The cells in the order of `TrialCell` (RecurSweep), simplest first.
-  static let cellOrder = ["rnn", "lstm", "gru"]
+  static let cellOrder = ["rnn", "rnn_relu", "lstm", "gru"]
 
   /// Whether `a` comes before `b` among the values of `key`.
   static func precedes(_ a: String, _ b: String, key: String) -> Bool {

@@ -4,7 +4,9 @@
 ///
 /// The gradient measures are the exception: they come from the records' `hidden_grad_norm`
 /// when a diagnosis carries it, so that every trial is measured the same way as the gradient
-/// flow plot, and from the summary only otherwise. Every value here is finite or nil.
+/// flow plot, and from the summary only otherwise. As in the summary (METRICS.md), "the end"
+/// is the last diagnosis whose top-layer curve is entirely finite: a diverging pass's
+/// diagnosis holds nulls and is skipped. Every value here is finite or nil.
 struct TrialMeasures: Sendable, Hashable {
   var finalEvalLoss: Double?
   var bestEvalLoss: Double?
@@ -14,7 +16,7 @@ struct TrialMeasures: Sendable, Hashable {
   var solvedAtStep: Int?
   /// ‖dL/dh_0‖ / ‖dL/dh_{T−1}‖ of the top layer at step 0 (before any update).
   var retentionInit: Double?
-  /// The same ratio at the last diagnosis.
+  /// The same ratio at the last finite diagnosis.
   var retentionEnd: Double?
   /// Slope of ln ‖dL/dh_t‖ over t at the last diagnosis (`Statistics.logSlope`).
   var decayPerStep: Double?
@@ -25,6 +27,8 @@ struct TrialMeasures: Sendable, Hashable {
   var wallSeconds: Double?
   var stepsPerSecond: Double?
   var bitsPerChar: Double?
+  var accuracy: Double?
+  var parameterCount: Int?
 
   /// `finalEvalLoss / baselineLoss`: below 1 the model beats the task's trivial predictor.
   var lossOverBaseline: Double? {
@@ -45,14 +49,14 @@ extension TrialMeasures {
     baselineLoss = summary.baselineLoss
     solved = summary.solved
     solvedAtStep = summary.solvedAtStep
-    let diagnoses = points.filter(\.hasDiagnosis)
-    let initial = diagnoses.first(where: { $0.step == 0 })?.topHiddenGradNorm()
-    let last = diagnoses.last?.topHiddenGradNorm()
+    let initial = trial.initialDiagnosis?.curve
+    let last = trial.lastFiniteDiagnosis
     retentionInit = initial.flatMap(Self.retention) ?? summary.gradientRetentionInit
-    retentionEnd = last.flatMap(Self.retention) ?? summary.gradientRetention
-    decayPerStep = last.flatMap(Statistics.logSlope) ?? summary.gradientDecayPerStep
+    retentionEnd = last.flatMap { Self.retention($0.curve) } ?? summary.gradientRetention
+    decayPerStep = last.flatMap { Statistics.logSlope($0.curve) } ?? summary.gradientDecayPerStep
+    let diagnosedSaturation = last.map(\.point.topSaturation).flatMap { $0.isEmpty ? nil : $0 }
     let lastSaturation = points.last(where: { !$0.topSaturation.isEmpty })?.topSaturation
-    saturation = lastSaturation ?? summary.saturation
+    saturation = diagnosedSaturation ?? lastSaturation ?? summary.saturation
     meanGradNorm = summary.meanGradNorm ?? Statistics.mean(points.compactMap(\.gradNorm))
     clippedShare =
       summary.clippedFraction ?? Statistics.mean(points.compactMap(\.clippedFraction))
@@ -61,6 +65,8 @@ extension TrialMeasures {
       summary.stepsPerSecond
       ?? Self.rate(steps: summary.stepsDone ?? points.last?.step, seconds: wallSeconds)
     bitsPerChar = summary.bitsPerChar
+    accuracy = summary.accuracy ?? points.last(where: { $0.accuracy != nil })?.accuracy
+    parameterCount = summary.parameterCount
   }
 
   /// ‖dL/dh_0‖ / ‖dL/dh_{T−1}‖: the share of the gradient at the last step that survives the

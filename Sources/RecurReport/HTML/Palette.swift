@@ -3,8 +3,11 @@ import Foundation
 /// Colours of the report: one per cell type, the same in every plot, and a colour-blind-safe
 /// set for other series (Okabe & Ito, "Color Universal Design", 2008).
 enum Palette {
-  /// The cells' colours: vermillion, blue and bluish green of the Okabe–Ito set.
-  static let cells = ["rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"]
+  /// The cells' colours: vermillion, reddish purple, blue and bluish green of the Okabe–Ito
+  /// set.
+  static let cells = [
+    "rnn": "#D55E00", "rnn_relu": "#CC79A7", "lstm": "#0072B2", "gru": "#009E73",
+  ]
   /// Series colours for keys other than `cell`, in order.
   static let series = [
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#555555",
@@ -24,7 +27,7 @@ enum Palette {
 
   /// The dash pattern of the series at `index`: solid until the colours run out.
   static func dash(seriesIndex index: Int, key: String?) -> String? {
-    key == "cell" && index < 3 ? nil : dashes[(index / series.count) % dashes.count]
+    key == "cell" && index < cells.count ? nil : dashes[(index / series.count) % dashes.count]
   }
 
   /// Viridis (Smith & van der Walt, matplotlib 2015) at `t` in 0...1, from 9 stops.

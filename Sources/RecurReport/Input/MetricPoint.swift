@@ -13,6 +13,8 @@ struct MetricPoint: Sendable, Hashable {
   var step: Int
   var trainLoss: Double?
   var evalLoss: Double?
+  /// Share of right answers on the held-out set (classification tasks).
+  var accuracy: Double?
   /// Global gradient norm before clipping.
   var gradNorm: Double?
   /// Share of the steps since the previous record whose gradient was clipped.
@@ -30,13 +32,15 @@ struct MetricPoint: Sendable, Hashable {
   }
 
   init(
-    step: Int, trainLoss: Double? = nil, evalLoss: Double? = nil, gradNorm: Double? = nil,
+    step: Int, trainLoss: Double? = nil, evalLoss: Double? = nil, accuracy: Double? = nil,
+    gradNorm: Double? = nil,
     clippedFraction: Double? = nil, hiddenGradNorm: [[Double?]] = [],
     saturation: [String: Double] = [:]
   ) {
     self.step = step
     self.trainLoss = trainLoss
     self.evalLoss = evalLoss
+    self.accuracy = accuracy
     self.gradNorm = gradNorm
     self.clippedFraction = clippedFraction
     self.saturation = saturation
@@ -94,7 +98,8 @@ extension MetricPoint {
     let fields = try? JSONDecoder().decode(Fields.self, from: Data(json.utf8))
     self.init(
       step: step, trainLoss: trainLoss.flatMap(\.finite), evalLoss: evalLoss.flatMap(\.finite),
-      gradNorm: fields?.gradNorm, clippedFraction: fields?.clippedFraction,
+      accuracy: fields?.accuracy, gradNorm: fields?.gradNorm,
+      clippedFraction: fields?.clippedFraction,
       saturation: fields?.saturation ?? [:])
     hasDiagnosis = fields?.hasDiagnosis ?? false
     hiddenSource = .json(json)
@@ -102,12 +107,14 @@ extension MetricPoint {
 
   /// The small fields of a record, and whether it has a gradient-flow curve.
   private struct Fields: Decodable {
+    var accuracy: Double?
     var gradNorm: Double?
     var clippedFraction: Double?
     var saturation: [String: Double]
     var hasDiagnosis: Bool
 
     enum CodingKeys: String, CodingKey {
+      case accuracy
       case gradNorm = "grad_norm"
       case clippedFraction = "clipped_fraction"
       case hiddenGradNorm = "hidden_grad_norm"
@@ -116,6 +123,7 @@ extension MetricPoint {
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
+      accuracy = c.lenientNumber(.accuracy)
       gradNorm = c.lenientNumber(.gradNorm)
       clippedFraction = c.lenientNumber(.clippedFraction)
       saturation = c.lenientNumberMap(.saturation)

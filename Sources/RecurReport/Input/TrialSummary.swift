@@ -25,6 +25,10 @@ struct TrialSummary: Decodable, Sendable, Hashable {
   var wallSeconds: Double?
   var stepsPerSecond: Double?
   var bitsPerChar: Double?
+  /// Evaluation accuracy at the last step (classification tasks).
+  var accuracy: Double?
+  /// Trainable values of the model.
+  var parameterCount: Int?
 
   enum CodingKeys: String, CodingKey {
     case finalLoss = "final_loss"
@@ -45,6 +49,8 @@ struct TrialSummary: Decodable, Sendable, Hashable {
     case wallSeconds = "wall_seconds"
     case stepsPerSecond = "steps_per_second"
     case bitsPerChar = "bits_per_char"
+    case accuracy
+    case parameterCount = "parameter_count"
   }
 
   init(from decoder: any Decoder) throws {
@@ -67,6 +73,8 @@ struct TrialSummary: Decodable, Sendable, Hashable {
     wallSeconds = c.lenientNumber(.wallSeconds)
     stepsPerSecond = c.lenientNumber(.stepsPerSecond)
     bitsPerChar = c.lenientNumber(.bitsPerChar)
+    accuracy = c.lenientNumber(.accuracy)
+    parameterCount = c.lenientInteger(.parameterCount)
   }
 
   init() {

@@ -134,6 +134,16 @@ extension ReportTable {
       { .of($0.bitsPerChar) }
     ),
     (
+      column(
+        "accuracy", "accuracy", .share, 4,
+        "mean final evaluation accuracy (classification tasks), finished"),
+      { .of($0.accuracy) }
+    ),
+    (
+      column("parameter_count", "params", .number, 6, "trainable values of the model"),
+      { .of($0.parameterCount) }
+    ),
+    (
       column("wall_seconds", "wall s", .number, 6, "mean wall time per finished trial, seconds"),
       { .of($0.wallSeconds) }
     ),
