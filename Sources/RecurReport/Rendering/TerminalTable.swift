@@ -31,6 +31,7 @@ enum TerminalTable {
   /// Splits `text` at spaces into lines of at most `width` characters (longer words stay
   /// whole).
   static func wrap(_ text: String, width: Int) -> [String] {
+    guard width < text.count else { return [text] }
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ") {

@@ -54,9 +54,7 @@ extension Recur {
         try Self.write(text, to: out)
         Self.printError("\(status.message)\nWrote \(out).")
       } else {
-        if format == .table {
-          FileHandle.standardOutput.write(Data(header(report, status: status).utf8))
-        } else if !status.isComplete {
+        if format != .table && !status.isComplete {
           Self.printError(status.message)
         }
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -82,14 +80,6 @@ extension Recur {
       case .json: return report.render(.json)
       case .html: return report.html()
       }
-    }
-
-    private func header(_ report: RecurReport.Report, status: ReportStatus) -> String {
-      let name = report.snapshot.name ?? directory
-      let grouping =
-        report.groupKeys.isEmpty
-        ? "all trials in one group" : "grouped by " + report.groupKeys.joined(separator: ", ")
-      return "\(name): \(grouping)\n\(status.message)\n\n"
     }
 
     /// `a, b,c` → `["a", "b", "c"]`; empty items are dropped.
