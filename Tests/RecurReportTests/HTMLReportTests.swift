@@ -1,4 +1,5 @@
 import Foundation
+import RecurStore
 import Testing
 
 @testable import RecurReport
@@ -117,5 +118,49 @@ import Testing
       }
     }
     return result
+  }
+}
+
+@Suite struct HostileInputTests {
+  @Test func extremeAndOddValuesGiveFiniteSVGAndReadableTables() throws {
+    let keys: [[String: String]] = [
+      ["cell": "rnn", "note": "a,b \"q\"", "seed": "1"],
+      ["cell": "lstm", "note": "ünï <x>", "seed": "1"],
+      ["cell": "gru", "seed": "1"],
+    ]
+    let fixture = try SweepFixture(sweptKeys: ["cell", "note", "seed"], trials: keys)
+    let records: [[String: Any]] = [
+      ["step": 0, "eval_loss": 1e300, "train_loss": -1e300, "grad_norm": 1e308],
+      [
+        "step": 1, "eval_loss": 5e-324, "hidden_grad_norm": [[0, 1e-320, NSNull(), 1e300]],
+        "saturation": ["l0.h": 2.5, "lx.y": 0.1, "l0.": 0.3],
+      ],
+      ["step": 2, "eval_loss": 0, "hidden_grad_norm": [[]], "saturation": "none"],
+    ]
+    try fixture.run("t0", records: records, summary: ["final_eval_loss": 1e300])
+    try fixture.run("t1", records: records, outcome: .diverged, summary: ["diverged": true])
+    try fixture.store.write { transaction in
+      let attempt = try #require(
+        try transaction.startAttempt(trialID: "t2", worker: "w", host: "h"))
+      _ = try transaction.recordResults([
+        ResultRow(trialID: "t2", attempt: attempt, outcome: .finished, summaryJSON: "{nope")
+      ])
+    }
+    let report = try Report(snapshot: SweepSnapshot.read(directory: fixture.directory))
+    #expect(report.groupKeys == ["cell", "note"])
+    let html = report.html()
+    for attribute in HTMLReportTests.attributes(html)
+    where HTMLReportTests.numeric.contains(attribute.name) {
+      for number in attribute.value.split(whereSeparator: { " ,MLZ()".contains($0) })
+      where number != "rotate" {
+        #expect(Double(number)?.isFinite == true, "\(attribute.name)=\(attribute.value)")
+      }
+    }
+    #expect(html.contains("ünï &lt;x&gt;"))
+    let csv = CSVReader.parse(report.render(.csv))
+    #expect(csv.dropFirst().map { $0[1] } == ["a,b \"q\"", "ünï <x>", ""])
+    let table = report.render(.table, width: 100)
+    #expect(table.contains("rnn   a,b \"q\""))
+    #expect(table.contains("gru   –"))
   }
 }

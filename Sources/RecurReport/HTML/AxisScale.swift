@@ -60,8 +60,12 @@ struct AxisScale: Sendable, Hashable {
     case .linear:
       let step = Self.niceStep((high - low) / Double(max(1, count - 1)))
       let first = (low / step).rounded(.up) * step
-      return stride(from: first, through: high + step * 1e-9, by: step).map {
-        abs($0) < step * 1e-9 ? 0 : $0
+      // Extreme ranges (a diverging loss of 1e300) must not produce millions of ticks.
+      let steps = ((high - first) / step).rounded(.down)
+      guard steps.isFinite, steps >= 0, steps <= 50 else { return [low, high] }
+      return (0...Int(steps)).map { index in
+        let value = first + Double(index) * step
+        return abs(value) < step * 1e-9 ? 0 : value
       }
     case .log:
       let lowExponent = Int(floor(log10(low)))
