@@ -11,9 +11,21 @@ extension Recur {
       abstract: "Compare the trials of a sweep: tables (terminal, CSV, Markdown, JSON) or HTML.",
       discussion: """
         Groups trials by every swept key except the seed (or --group-by) and aggregates over \
-        seeds. Reads the store read-only: safe while a coordinator writes it. Exit codes: 64 \
-        unknown key, value or column; 65 not a Recur store or a newer schema; 66 no such \
-        folder or store.
+        seeds. Losses, loss/baseline, accuracy and timing cover finished trials; best loss, \
+        gradient retention and decay, saturation, gradient norm and clipping cover trials \
+        that trained (finished or diverged, up to their last finite diagnosis); solved is k \
+        of the trials with an outcome. Non-finite values are left out; a figure no trial \
+        gives is shown as – (empty in CSV, null in JSON). Retention is a geometric mean, std \
+        uses n − 1.
+
+        The table fits the terminal (COLUMNS, else the terminal's width; no limit when \
+        writing to a pipe or a file), dropping the least important columns first. CSV and \
+        JSON carry every column at full precision. HTML is one self-contained page with SVG \
+        plots.
+
+        Reads the store read-only: safe while a coordinator writes it; a partial sweep gets \
+        its counts and a note. Exit codes: 64 unknown key, value or column; 65 not a Recur \
+        store or a newer schema; 66 no such folder or store.
         """
     )
 
@@ -22,28 +34,34 @@ extension Recur {
 
     @Option(
       name: .customLong("group-by"),
-      help:
-        "Keys to group by, comma-separated (default: the swept keys but seed; '' for one group)."
-    )
+      help: ArgumentHelp(
+        "Keys to group by, comma-separated (default: the swept keys but seed; '' for one group).",
+        valueName: "keys"))
     var groupBy: String?
 
     @Option(
       name: .customLong("where"),
-      help: "Keep trials with KEY=VALUE (repeatable; the same key twice means either value).")
+      help: ArgumentHelp(
+        "Keep trials with KEY=VALUE (repeatable; the same key twice means either value).",
+        valueName: "key=value"))
     var filters: [String] = []
 
     @Option(
       parsing: .unconditional,
-      help: "Sort rows by COLUMN (a leading - sorts descending, as --sort -solved).")
+      help: ArgumentHelp(
+        "Sort rows by COLUMN (a leading - sorts descending, as --sort -solved).",
+        valueName: "column"))
     var sort: String?
 
-    @Option(help: "Output format: \(ReportOutput.allValueStrings.joined(separator: ", ")).")
+    @Option(help: "Output format.")
     var format: ReportOutput = .table
 
-    @Option(help: "Only these columns, comma-separated, in this order.")
+    @Option(
+      help: ArgumentHelp("Only these columns, comma-separated, in this order.", valueName: "names"))
     var columns: String?
 
-    @Option(help: "Write the report to FILE instead of standard output.")
+    @Option(
+      help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "file"))
     var out: String?
 
     func run() throws {
