@@ -37,16 +37,19 @@ fi
 report_path=$(realpath "$report")
 mkdir -p "$(dirname "$out")"
 out_path="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
+rm -f "$out_path"
 profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
+log=$(mktemp)
+trap 'rm -rf "$profile" "$log"' EXIT
+url="file://${report_path// /%20}"
 
 # --no-sandbox: Chromium's sandbox needs user namespaces, which containers and root lack.
-"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
+# Its chatter (D-Bus, GPU, fonts) goes to a log shown only if no screenshot comes out.
+if ! "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
   --user-data-dir="$profile" --no-first-run --no-default-browser-check \
-  --window-size="$width,$height" --screenshot="$out_path" "file://$report_path" \
-  2> >(grep -v -e 'dbus' -e 'Fontconfig' -e 'gpu' >&2 || true)
-
-if [[ ! -s "$out_path" ]]; then
+  --window-size="$width,$height" --screenshot="$out_path" "$url" >"$log" 2>&1 ||
+  [[ ! -s "$out_path" ]]; then
+  cat "$log" >&2
   echo "chromium wrote no screenshot to $out_path" >&2
   exit 70
 fi
