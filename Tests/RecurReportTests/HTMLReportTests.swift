@@ -164,3 +164,61 @@ import Testing
     #expect(table.contains("gru   –"))
   }
 }
+
+@Suite struct PlotDataTests {
+  @Test func theHeatMapHasCellsAsRowsTheNextKeyAsColumnsAndOneMapPerFurtherKey() throws {
+    let fixture = try RealisticSweep.make()
+    let report = try Report(
+      snapshot: SweepSnapshot.read(directory: fixture.directory),
+      options: ReportOptions(groupBy: ["seed", "seq_len", "cell"]))
+    let layout = PlotLayout(groupKeys: report.groupKeys, groups: report.groups)
+    #expect(layout.seriesKey == "cell" && layout.facetKeys == ["seed", "seq_len"])
+    let map = try #require(report.heatMap(layout: layout))
+    #expect(map.rows == ["rnn", "lstm", "gru"] && map.columns == ["1", "2", "3"])
+    #expect(map.panelKeys == ["seq_len"] && map.panels.map(\.values) == [["50"], ["100"], ["200"]])
+    let group = try #require(
+      report.groups.first { $0.keyValues == ["2", "200", "rnn"] })
+    // rnn, T = 200, seed 2 diverged: no finished trial, no value.
+    #expect(group.counts.diverged == 1 && map.panels[2].cells[0][1] == nil)
+    let lstm = try #require(report.groups.first { $0.keyValues == ["1", "50", "lstm"] })
+    #expect(map.panels[0].cells[1][0] == lstm.finalEvalMean)
+  }
+
+  @Test func lossCurvesAverageTheSeedsStepByStepWithTheirRange() throws {
+    let fixture = try SweepFixture(trials: SweepFixture.cellTrials(cells: ["gru"], seeds: [1, 2]))
+    try fixture.run(
+      "t0", records: [["step": 0, "eval_loss": 1.0], ["step": 10, "eval_loss": 0.5]])
+    try fixture.run(
+      "t1", records: [["step": 0, "eval_loss": 3.0], ["step": 10, "eval_loss": NSNull()]],
+      outcome: .diverged)
+    let report = try Report(snapshot: SweepSnapshot.read(directory: fixture.directory))
+    let layout = PlotLayout(groupKeys: report.groupKeys, groups: report.groups)
+    let curve = try #require(report.lossCurves(layout: layout).first)
+    #expect(curve.isEvalLoss)
+    #expect(
+      curve.points == [
+        BandPoint(x: 0, mean: 2, low: 1, high: 3, count: 2),
+        BandPoint(x: 10, mean: 0.5, low: 0.5, high: 0.5, count: 1),
+      ])
+  }
+
+  @Test func gradientFlowIsTheGeometricMeanOverSeedsAtEachStep() throws {
+    let fixture = try SweepFixture(trials: SweepFixture.cellTrials(cells: ["lstm"], seeds: [1, 2]))
+    try fixture.run("t0", records: [["step": 0, "hidden_grad_norm": [[1, 4]]]])
+    try fixture.run(
+      "t1",
+      records: [
+        ["step": 0, "hidden_grad_norm": [[100, 16]]], ["step": 5, "hidden_grad_norm": [[2, 2]]],
+      ])
+    let report = try Report(snapshot: SweepSnapshot.read(directory: fixture.directory))
+    let layout = PlotLayout(groupKeys: report.groupKeys, groups: report.groups)
+    let flow = try #require(report.gradientFlow(layout: layout).first)
+    let close = { (a: [Double], b: [Double]) in
+      a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-12 * max(1, abs($1)) }
+    }
+    #expect(close(flow.initial.map(\.mean), [10, 8]))
+    // The ends: t0's step 0 (its only diagnosis) and t1's step 5.
+    #expect(close(flow.final.map(\.mean), [Double(2).squareRoot(), Double(8).squareRoot()]))
+    #expect(flow.finalStep == 5)
+  }
+}
