@@ -31,3 +31,21 @@ struct FacetGrid: Sendable {
       width: panelWidth, height: panelHeight)
   }
 }
+
+extension FacetGrid {
+  /// An SVG with `legend` on top and `charts` in rows of at most `maxColumns` panels.
+  static func figure(
+    legend: Legend, charts: [LineChart], label: String, maxColumns: Int = 3,
+    panelHeight: Double = 290
+  ) -> String {
+    let grid = FacetGrid(
+      count: charts.count, maxColumns: maxColumns, panelHeight: panelHeight,
+      top: legend.height(width: width) + 8)
+    var canvas = SVGCanvas(width: width, height: grid.height, label: label)
+    legend.draw(on: &canvas, x: 0, y: 0, width: width)
+    for (index, chart) in charts.enumerated() {
+      chart.draw(on: &canvas, frame: grid.frame(index))
+    }
+    return canvas.render()
+  }
+}
