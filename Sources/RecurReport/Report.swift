@@ -108,8 +108,12 @@ public struct Report: Sendable {
     }
     let key = table.columns[column].name
     let values = table.rows.map { $0[column] }
-    let present = values.indices.filter { values[$0] != .missing }
-    let missing = values.indices.filter { values[$0] == .missing }
+    let isPresent = values.map { value in
+      if case .text = value { return true }
+      return value.numeric != nil
+    }
+    let present = values.indices.filter { isPresent[$0] }
+    let missing = values.indices.filter { !isPresent[$0] }
     let sorted = present.sorted { a, b in
       guard let first = precedes(values[a], values[b], key: key) else { return a < b }
       return sort.descending ? !first : first
