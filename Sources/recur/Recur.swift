@@ -8,6 +8,6 @@ struct Recur: ParsableCommand {
     commandName: "recur",
     abstract: "Hyperparameter sweeps of recurrent networks across processes and machines.",
     version: "0.1.0",
-    subcommands: []
+    subcommands: [Bench.self]
   )
 }

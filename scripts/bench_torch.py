@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""The PyTorch baseline of `recur bench engine`: the same training steps (forward, backward,
+Adam) on the same configurations, single-threaded, printing the same figures.
+
+    OPENBLAS_NUM_THREADS=1 .build/release/recur bench engine --json ours.json
+    python scripts/bench_torch.py --ours ours.json
+
+With --ours, also prints our sequences/s over PyTorch's for each configuration and cell.
+FLOPs are counted as recur counts them: 3 x the forward GEMM FLOPs.
+"""
+import argparse
+import json
+import time
+
+import torch
+from torch import nn
+
+CONFIGS = {
+    # name: (T, B, I, H, layers, O, loss)
+    "adding-h128": (100, 32, 2, 128, 1, 1, "mse-last"),
+    "adding-h512": (100, 32, 2, 512, 1, 1, "mse-last"),
+    "charlm-h256x2": (64, 32, 65, 256, 2, 65, "ce-all"),
+}
+GATES = {"rnn": 1, "rnn_relu": 1, "lstm": 4, "gru": 3}
+
+
+class Net(nn.Module):
+    def __init__(self, cell, inputs, hidden, layers, outputs):
+        super().__init__()
+        if cell == "lstm":
+            self.rnn = nn.LSTM(inputs, hidden, num_layers=layers)
+        elif cell == "gru":
+            self.rnn = nn.GRU(inputs, hidden, num_layers=layers)
+        else:
+            kind = "relu" if cell == "rnn_relu" else "tanh"
+            self.rnn = nn.RNN(inputs, hidden, num_layers=layers, nonlinearity=kind)
+        self.head = nn.Linear(hidden, outputs)
+
+
+def flops(name, cell):
+    t, b, i, h, layers, o, loss = CONFIGS[name]
+    g = GATES[cell]
+    forward = sum(2 * t * b * g * h * ((i if k == 0 else h) + h) for k in range(layers))
+    forward += 2 * b * h * o * (t if loss.endswith("all") else 1)
+    return 3 * forward
+
+
+def batch(name):
+    t, b, i, h, layers, o, loss = CONFIGS[name]
+    g = torch.Generator().manual_seed(7)
+    if loss == "ce-all":
+        x = nn.functional.one_hot(torch.randint(0, i, (t, b), generator=g), i).float()
+        y = torch.randint(0, o, (t, b), generator=g)
+    else:
+        x = torch.zeros(t, b, i)
+        x[:, :, 0] = torch.rand(t, b, generator=g)
+        x[:2, :, 1] = 1
+        y = torch.rand(b, o, generator=g)
+    return x, y
+
+
+def bench(name, cell, min_steps, seconds):
+    t, b, i, h, layers, o, loss = CONFIGS[name]
+    torch.manual_seed(0)
+    net = Net(cell, i, h, layers, o)
+    opt = torch.optim.Adam(net.parameters())
+    x, y = batch(name)
+    criterion = nn.CrossEntropyLoss() if loss.startswith("ce") else nn.MSELoss()
+
+    def step():
+        opt.zero_grad()
+        out, _ = net.rnn(x)
+        if loss.endswith("all"):
+            value = criterion(net.head(out).reshape(-1, o), y.reshape(-1))
+        else:
+            value = criterion(net.head(out[-1]), y)
+        value.backward()
+        opt.step()
+
+    for _ in range(2):
+        step()
+    count, wall0, cpu0 = 0, time.perf_counter(), time.thread_time()
+    while count < min_steps or time.perf_counter() - wall0 < seconds:
+        step()
+        count += 1
+    wall = (time.perf_counter() - wall0) / count
+    cpu = (time.thread_time() - cpu0) / count
+    return {"config": name, "cell": cell, "steps": count, "ms_per_step": wall * 1e3,
+            "cpu_ms_per_step": cpu * 1e3, "seq_per_s": b / wall,
+            "gflops": flops(name, cell) / wall / 1e9}
+
+
+def sgemm_rate(size=512, seconds=1.0):
+    a, b = torch.rand(size, size), torch.rand(size, size)
+    torch.mm(a, b)
+    count, start = 0, time.thread_time()
+    while time.thread_time() - start < seconds:
+        torch.mm(a, b)
+        count += 1
+    return 2 * size ** 3 * count / (time.thread_time() - start) / 1e9
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cells", default="rnn,lstm,gru")
+    parser.add_argument("--configs", default=",".join(CONFIGS))
+    parser.add_argument("--steps", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=2.0)
+    parser.add_argument("--ours", help="the JSON file of `recur bench engine --json`")
+    parser.add_argument("--json", help="also write our figures as JSON to this file")
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    sgemm = sgemm_rate()
+    print(f"torch {torch.__version__}, 1 thread; single-thread SGEMM (512^3): {sgemm:.1f} GFLOP/s")
+    ours = {}
+    if args.ours:
+        with open(args.ours) as f:
+            ours = {(r["config"], r["cell"]): r for r in json.load(f)["results"]}
+    print("config          cell      ms/step   cpu ms    seq/s  GFLOP/s  of SGEMM"
+          + ("   ours/torch seq/s" if ours else ""))
+    results = []
+    for name in args.configs.split(","):
+        for cell in args.cells.split(","):
+            r = bench(name, cell, args.steps, args.seconds)
+            results.append(r)
+            line = (f"{name:15} {cell:8} {r['ms_per_step']:8.2f} {r['cpu_ms_per_step']:8.2f} "
+                    f"{r['seq_per_s']:8.1f} {r['gflops']:8.1f} {100 * r['gflops'] / sgemm:8.0f}%")
+            if (name, cell) in ours:
+                line += f"   {ours[(name, cell)]['seq_per_s'] / r['seq_per_s']:8.2f}x"
+            print(line, flush=True)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"engine": "torch", "sgemm_gflops": sgemm, "results": results}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
