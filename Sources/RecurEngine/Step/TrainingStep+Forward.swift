@@ -13,17 +13,18 @@ extension TrainingStep {
   }
 
   /// `gates[T*B, G*H] = x[T*B, I] · W_ih^T`: the input projections of all steps in one GEMM
-  /// (biases are added by the gate kernels).
+  /// (biases are added by the gate kernels). `W_ih^T` is staged `[I, G*H]`.
   private func projectInputs(_ k: Int, _ space: Workspace) {
     let inputs = k == 0 ? config.inputSize : config.hiddenSize
     let gh = config.cell.gateCount * config.hiddenSize
     BLAS.sgemm(
-      .none, .transposed, m: space.steps * space.batch, n: gh, k: inputs,
-      a: space.layerInput(k), lda: inputs, b: stage.weightInput(k), ldb: inputs, beta: 0,
-      c: space.layers[k].gates.pointer, ldc: gh)
+      .none, .none, m: space.steps * space.batch, n: gh, k: inputs,
+      a: space.layerInput(k), lda: inputs, b: stage.inputWeightTransposed[k].pointer, ldb: gh,
+      beta: 0, c: space.layers[k].gates.pointer, ldc: gh)
   }
 
-  /// `gates_t += h_{t-1} · W_hh^T` `[B, G*H]` (nothing at t = 0, where h is zero).
+  /// `gates_t += h_{t-1} · W_hh^T` `[B, G*H]` (nothing at t = 0, where h is zero), with
+  /// `W_hh^T` staged `[H, G*H]`.
   private func addRecurrence(
     _ k: Int, _ t: Int, _ space: Workspace, into out: UnsafeMutablePointer<Float>, beta: Float
   ) {
@@ -31,9 +32,9 @@ extension TrainingStep {
     let gh = config.cell.gateCount * h
     let block = space.batch * h
     BLAS.sgemm(
-      .none, .transposed, m: space.batch, n: gh, k: h,
-      a: space.layers[k].hidden.pointer + (t - 1) * block, lda: h, b: stage.weightHidden(k),
-      ldb: h, beta: beta, c: out, ldc: gh)
+      .none, .none, m: space.batch, n: gh, k: h,
+      a: space.layers[k].hidden.pointer + (t - 1) * block, lda: h,
+      b: stage.hiddenWeightTransposed[k].pointer, ldb: gh, beta: beta, c: out, ldc: gh)
   }
 
   private func forwardRNN(_ k: Int, _ space: Workspace) {

@@ -15,6 +15,9 @@ public final class TrainingStep {
   let stage: ParameterStage
   private var trainingSpace: Workspace?
   private var evaluationSpace: Workspace?
+  /// Per layer, the top right singular vector of `weight_hh` found at the last diagnosis, where
+  /// the next power iteration starts (see `SpectralNorm`).
+  var spectralVectors: [[Float]] = []
   /// The outputs of the last forward pass (training or evaluation), `[B, O]` or `[T, B, O]`.
   public private(set) var lastOutputs: Tensor?
 

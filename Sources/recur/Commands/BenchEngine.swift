@@ -12,9 +12,10 @@ extension Recur {
       discussion: """
         Prints ms/step, sequences/s and GFLOP/s (3 × the forward GEMM FLOPs) for each cell and \
         configuration, the single-thread SGEMM rate of this run and each cell's share of it, \
-        and the extra time of a step with diagnostics on. Run with OPENBLAS_NUM_THREADS=1 \
-        and a release build; compare with scripts/bench_torch.py (given --json's file, it \
-        prints the ratios).
+        and the extra time of a step with diagnostics on. Restarts itself with \
+        OPENBLAS_NUM_THREADS=1 (and OPENBLAS_CORETYPE when OpenBLAS picked generic kernels) \
+        if unset. Use a release build; compare with scripts/bench_torch.py (given --json's \
+        file, it prints the ratios).
         """)
 
     @Option(help: "Cells, comma-separated (rnn, rnn_relu, lstm, gru).")
@@ -44,12 +45,14 @@ extension Recur {
     }
 
     func run() throws {
+      TunedBLAS.restartIfNeeded()
       BLAS.setThreadCount(1)
-      if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] != "1" {
-        print("note: set OPENBLAS_NUM_THREADS=1 so that no idle OpenBLAS thread competes")
-      }
+      let environment = ProcessInfo.processInfo.environment
       let sgemm = BLAS.measureSingleThreadRate(size: 512, seconds: 1)
-      print(String(format: "single-thread SGEMM (512x512x512): %.1f GFLOP/s", sgemm))
+      print(
+        "OpenBLAS \(BLAS.coreName) kernels, OPENBLAS_NUM_THREADS="
+          + "\(environment["OPENBLAS_NUM_THREADS"] ?? "unset"); "
+          + String(format: "single-thread SGEMM (512x512x512): %.1f GFLOP/s", sgemm))
       print(Self.header)
       var results: [EngineBenchmark.Result] = []
       for configuration in try selectedConfigurations() {
