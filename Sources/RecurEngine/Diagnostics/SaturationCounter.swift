@@ -22,14 +22,22 @@ enum SaturationCounter {
   /// Below 0.05 or above 0.95.
   private static func countSigmoid(_ a: UnsafePointer<Float>, _ n: Int) -> Int {
     var count: Int32 = 0
-    for j in 0..<n { count &+= (a[j] < 0.05) || (a[j] > 0.95) ? 1 : 0 }
+    for j in 0..<n {
+      let low: Int32 = a[j] < 0.05 ? 1 : 0  // selects, not a short-circuit `||`: vectorises
+      let high: Int32 = a[j] > 0.95 ? 1 : 0
+      count &+= low | high
+    }
     return Int(count)
   }
 
   /// |a| > 0.95.
   private static func countTanh(_ a: UnsafePointer<Float>, _ n: Int) -> Int {
     var count: Int32 = 0
-    for j in 0..<n { count &+= abs(a[j]) > 0.95 ? 1 : 0 }
+    for j in 0..<n {
+      let low: Int32 = a[j] < -0.95 ? 1 : 0
+      let high: Int32 = a[j] > 0.95 ? 1 : 0
+      count &+= low | high
+    }
     return Int(count)
   }
 
