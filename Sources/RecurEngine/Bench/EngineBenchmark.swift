@@ -28,6 +28,8 @@ public enum EngineBenchmark {
 
     public var sequencesPerSecond: Double { Double(sequencesPerStep) / secondsPerStep }
     public var gflops: Double { flopsPerStep / secondsPerStep / 1e9 }
+    /// GFLOP/s by thread CPU time, comparable with `BLAS.measureSingleThreadRate`.
+    public var cpuGflops: Double { flopsPerStep / cpuSecondsPerStep / 1e9 }
     /// The extra time of a diagnosed step, as a fraction of a plain one.
     public var diagnosticsOverhead: Double { diagnosedSecondsPerStep / secondsPerStep - 1 }
   }

@@ -10,8 +10,9 @@ extension Recur {
       commandName: "engine",
       abstract: "Time training steps (forward, backward, Adam) of each cell, single-threaded.",
       discussion: """
-        Prints ms/step, sequences/s and GFLOP/s (3 × the forward GEMM FLOPs) for each cell and \
-        configuration, the single-thread SGEMM rate of this run and each cell's share of it, \
+        Prints ms/step (wall and thread CPU time), sequences/s and GFLOP/s (3 × the forward \
+        GEMM FLOPs) for each cell and configuration, the single-thread SGEMM rate of this run \
+        and each cell's share of it (both by CPU time), \
         and the extra time of a step with diagnostics on. Restarts itself with \
         OPENBLAS_NUM_THREADS=1 (and OPENBLAS_CORETYPE when OpenBLAS picked generic kernels) \
         if unset. Use a release build; compare with scripts/bench_torch.py (given --json's \
@@ -93,12 +94,13 @@ extension Recur {
     }
 
     static let header =
-      "config          cell      ms/step   cpu ms    seq/s  GFLOP/s  of SGEMM  diag +%"
+      "(GFLOP/s by wall time; the share of SGEMM by CPU time, as SGEMM is measured)\n"
+      + "config          cell      ms/step   cpu ms    seq/s  GFLOP/s  of SGEMM  diag +%"
 
     static func row(_ r: EngineBenchmark.Result, sgemm: Double) -> String {
       let figures = String(
         format: "%8.2f %8.2f %8.1f %8.1f %8.0f%% %7.1f%%", r.secondsPerStep * 1e3,
-        r.cpuSecondsPerStep * 1e3, r.sequencesPerSecond, r.gflops, 100 * r.gflops / sgemm,
+        r.cpuSecondsPerStep * 1e3, r.sequencesPerSecond, r.gflops, 100 * r.cpuGflops / sgemm,
         100 * r.diagnosticsOverhead)
       return padded(r.configuration, 15) + " " + padded(r.cell.rawValue, 8) + " " + figures
     }
@@ -113,7 +115,8 @@ extension Recur {
           "config": r.configuration, "cell": r.cell.rawValue, "steps": r.steps,
           "ms_per_step": r.secondsPerStep * 1e3, "cpu_ms_per_step": r.cpuSecondsPerStep * 1e3,
           "seq_per_s": r.sequencesPerSecond, "gflops": r.gflops,
-          "sgemm_fraction": r.gflops / sgemm, "diagnostics_overhead": r.diagnosticsOverhead,
+          "gflops_cpu": r.cpuGflops, "sgemm_fraction": r.cpuGflops / sgemm,
+          "diagnostics_overhead": r.diagnosticsOverhead,
         ]
       }
       let document: [String: Any] = ["engine": "recur", "sgemm_gflops": sgemm, "results": rows]
