@@ -3,14 +3,15 @@ import Testing
 @testable import RecurEngine
 
 /// The Float fast path against the Double reference: loss, every gradient, the gradient-flow
-/// curve, saturation and hidden-state norms. Hidden size 20 exercises the 16-lane kernels and
-/// their 4-lane tails; 5 a tail alone.
+/// curve, saturation and hidden-state norms. Hidden size 20 exercises the vector loops and
+/// their remainders, 5 a remainder alone; 3 inputs take the narrow per-step projection, 11 the
+/// GEMM over all steps.
 @Suite struct FastPathTests {
   @Test(arguments: TestModels.cases)
   func fastPathMatchesReference(cell: CellKind, loss: LossKind, layers: Int) throws {
-    for hidden in [5, 20] {
+    for (inputs, hidden) in [(3, 5), (11, 20)] {
       let config = ModelConfig(
-        cell: cell, inputSize: 3, hiddenSize: hidden, layers: layers, outputSize: 4)
+        cell: cell, inputSize: inputs, hiddenSize: hidden, layers: layers, outputSize: 4)
       let model = TestModels.model(config, seed: 3, scale: 0.6)
       let batch = TestModels.batch(config, loss: loss, steps: 6, size: 3, seed: 8)
       let step = try TrainingStep(config: config, loss: loss)
