@@ -20,8 +20,8 @@ public enum EngineBenchmark {
     /// Wall-clock and thread CPU time per step, in seconds.
     public var secondsPerStep: Double
     public var cpuSecondsPerStep: Double
-    /// The same with diagnostics computed at every step (0 when not timed).
-    public var diagnosedSecondsPerStep: Double
+    /// Thread CPU time per step with diagnostics on (0 when not timed).
+    public var diagnosedCPUSecondsPerStep: Double
     /// FLOPs per step by the rule of `BenchmarkConfiguration.flops`.
     public var flopsPerStep: Double
     public var sequencesPerStep: Int
@@ -30,12 +30,12 @@ public enum EngineBenchmark {
     public var gflops: Double { flopsPerStep / secondsPerStep / 1e9 }
     /// GFLOP/s by thread CPU time, comparable with `BLAS.measureSingleThreadRate`.
     public var cpuGflops: Double { flopsPerStep / cpuSecondsPerStep / 1e9 }
-    /// The extra time of a diagnosed step, as a fraction of a plain one.
-    public var diagnosticsOverhead: Double { diagnosedSecondsPerStep / secondsPerStep - 1 }
+    /// The extra CPU time of a diagnosed step, as a fraction of a plain one.
+    public var diagnosticsOverhead: Double { diagnosedCPUSecondsPerStep / cpuSecondsPerStep - 1 }
   }
 
   /// Runs `configuration` with `cell` for at least `minimumSteps` steps and at least `seconds`
-  /// seconds of wall time (then the same number of diagnosed steps).
+  /// seconds of wall time, each followed by a diagnosed step when `timeDiagnostics` is set.
   public static func run(
     _ configuration: BenchmarkConfiguration, cell: CellKind, minimumSteps: Int, seconds: Double,
     timeDiagnostics: Bool = true
@@ -51,23 +51,38 @@ public enum EngineBenchmark {
       adam.step(&model.parameters, result.gradients)
     }
     for _ in 0..<2 { try train(diagnose: false) }
-    var count = 0
-    let wallStart = wallClock()
-    let cpuStart = ThreadClock.now()
+    if timeDiagnostics { try train(diagnose: true) }
+    // Plain and diagnosed steps alternate, so that the machine's drift hits both alike.
+    var plain = Timing()
+    var diagnosed = Timing()
     repeat {
-      try train(diagnose: false)
-      count += 1
-    } while count < minimumSteps || wallClock() - wallStart < seconds
-    let wall = wallClock() - wallStart
-    let cpu = ThreadClock.now() - cpuStart
-    let diagnosedStart = wallClock()
-    for _ in 0..<(timeDiagnostics ? count : 0) { try train(diagnose: true) }
-    let diagnosed = wallClock() - diagnosedStart
+      try plain.measure { () throws(EngineError) in try train(diagnose: false) }
+      if timeDiagnostics {
+        try diagnosed.measure { () throws(EngineError) in try train(diagnose: true) }
+      }
+    } while plain.count < minimumSteps || plain.wall < seconds
+    let count = Double(plain.count)
     return Result(
-      configuration: configuration.name, cell: cell, steps: count,
-      secondsPerStep: wall / Double(count), cpuSecondsPerStep: cpu / Double(count),
-      diagnosedSecondsPerStep: diagnosed / Double(count),
+      configuration: configuration.name, cell: cell, steps: plain.count,
+      secondsPerStep: plain.wall / count, cpuSecondsPerStep: plain.cpu / count,
+      diagnosedCPUSecondsPerStep: diagnosed.cpu / count,
       flopsPerStep: configuration.flops(cell), sequencesPerStep: configuration.batch)
+  }
+
+  /// Accumulated wall and thread CPU time of repeated work.
+  struct Timing {
+    var wall = 0.0
+    var cpu = 0.0
+    var count = 0
+
+    mutating func measure(_ body: () throws(EngineError) -> Void) throws(EngineError) {
+      let wallStart = wallClock()
+      let cpuStart = ThreadClock.now()
+      try body()
+      cpu += ThreadClock.now() - cpuStart
+      wall += wallClock() - wallStart
+      count += 1
+    }
   }
 
   /// PyTorch's default initialisation, uniform(-1/√H, 1/√H) for every parameter of the stack
