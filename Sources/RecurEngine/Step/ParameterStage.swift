@@ -47,24 +47,10 @@ final class ParameterStage {
       let out = combinedBias[layer].pointer
       for j in 0..<gh { out[j] = j < additive ? bih[j] + bhh[j] : bih[j] }
       let inputs = layer == 0 ? config.inputSize : h
-      Self.transpose(
+      BLAS.transpose(
         weightInput(layer), rows: gh, columns: inputs, into: inputWeightTransposed[layer].pointer)
-      Self.transpose(
+      BLAS.transpose(
         weightHidden(layer), rows: gh, columns: h, into: hiddenWeightTransposed[layer].pointer)
-    }
-  }
-
-  /// `out[columns, rows] = a[rows, columns]^T`, in 32×32 tiles to stay in cache.
-  static func transpose(
-    _ a: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>
-  ) {
-    let tile = 32
-    for r0 in stride(from: 0, to: rows, by: tile) {
-      for c0 in stride(from: 0, to: columns, by: tile) {
-        for r in r0..<min(rows, r0 + tile) {
-          for c in c0..<min(columns, c0 + tile) { out[c * rows + r] = a[r * columns + c] }
-        }
-      }
     }
   }
 

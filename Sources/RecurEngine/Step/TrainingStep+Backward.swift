@@ -127,7 +127,7 @@ extension TrainingStep {
       }
       for j in 0..<gh { bias[j] += d[j] }
     }
-    ParameterStage.transpose(sums, rows: inputs, columns: gh, into: stage.gradient(0))
+    BLAS.transpose(sums, rows: inputs, columns: gh, into: stage.gradient(0))
     stage.gradient(2).update(from: bias, count: gh)
   }
 }
