@@ -17,7 +17,7 @@ public enum EngineBenchmark {
     public var cell: CellKind
     /// Steps timed (after two warm-up steps).
     public var steps: Int
-    /// Wall-clock and thread CPU time per step, in seconds.
+    /// Wall-clock and thread CPU time per step, in seconds (medians over the timed steps).
     public var secondsPerStep: Double
     public var cpuSecondsPerStep: Double
     /// Thread CPU time per step with diagnostics on (0 when not timed).
@@ -61,27 +61,37 @@ public enum EngineBenchmark {
         try diagnosed.measure { () throws(EngineError) in try train(diagnose: true) }
       }
     } while plain.count < minimumSteps || plain.wall < seconds
-    let count = Double(plain.count)
     return Result(
       configuration: configuration.name, cell: cell, steps: plain.count,
-      secondsPerStep: plain.wall / count, cpuSecondsPerStep: plain.cpu / count,
-      diagnosedCPUSecondsPerStep: diagnosed.cpu / count,
+      secondsPerStep: plain.medianWall, cpuSecondsPerStep: plain.medianCPU,
+      diagnosedCPUSecondsPerStep: diagnosed.medianCPU,
       flopsPerStep: configuration.flops(cell), sequencesPerStep: configuration.batch)
   }
 
-  /// Accumulated wall and thread CPU time of repeated work.
+  /// Wall and thread CPU times of repeated work, one sample per run.
   struct Timing {
-    var wall = 0.0
-    var cpu = 0.0
-    var count = 0
+    var walls: [Double] = []
+    var cpus: [Double] = []
+
+    var count: Int { walls.count }
+    var wall: Double { walls.reduce(0, +) }
+    /// Medians: robust to the bursts of other processes on a shared machine.
+    var medianWall: Double { Self.median(walls) }
+    var medianCPU: Double { Self.median(cpus) }
 
     mutating func measure(_ body: () throws(EngineError) -> Void) throws(EngineError) {
       let wallStart = wallClock()
       let cpuStart = ThreadClock.now()
       try body()
-      cpu += ThreadClock.now() - cpuStart
-      wall += wallClock() - wallStart
-      count += 1
+      cpus.append(ThreadClock.now() - cpuStart)
+      walls.append(wallClock() - wallStart)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+      guard !values.isEmpty else { return 0 }
+      let sorted = values.sorted()
+      let middle = sorted.count / 2
+      return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
   }
 
