@@ -7,12 +7,19 @@ Adam) on the same configurations, single-threaded, printing the same figures.
 
 With --ours, also prints our sequences/s over PyTorch's for each configuration and cell, by
 wall time (what issue 2's targets are stated in) and by thread CPU time (steadier when other
-processes share the machine). FLOPs are counted as recur counts them: 3 x the forward GEMM
-FLOPs.
+processes share the machine). With --recur (the recur binary) instead, it alternates: for each
+configuration and cell, --rounds times, recur then PyTorch, and states medians; on a machine
+shared with other work this is the comparison to trust. FLOPs are counted as recur counts
+them: 3 x the forward GEMM FLOPs.
+
+    python scripts/bench_torch.py --recur .build/release/recur --rounds 3
 """
 import argparse
 import json
+import os
 import statistics
+import subprocess
+import tempfile
 import time
 
 import torch
@@ -109,6 +116,27 @@ def sgemm_rate(size=512, seconds=1.0):
     return best
 
 
+def alternate(args, name, cell):
+    """recur then PyTorch, args.rounds times; the median of each figure over the rounds."""
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    theirs, mine = [], []
+    for _ in range(args.rounds):
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            subprocess.run([args.recur, "bench", "engine", "--configs", name, "--cells", cell,
+                            "--steps", str(args.steps), "--seconds", str(args.seconds),
+                            "--sgemm-seconds", "0", "--no-diagnostics", "--json", out.name],
+                           check=True, env=env, stdout=subprocess.DEVNULL)
+            with open(out.name) as f:
+                mine.append(json.load(f)["results"][0])
+        theirs.append(bench(name, cell, args.steps, args.seconds))
+    def median_of(rows):
+        keys = ("ms_per_step", "cpu_ms_per_step", "seq_per_s", "gflops", "gflops_cpu")
+        merged = dict(rows[0])
+        merged.update({k: statistics.median(r[k] for r in rows) for k in keys})
+        return merged
+    return median_of(theirs), median_of(mine)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cells", default="rnn,lstm,gru")
@@ -117,6 +145,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=2.0)
     parser.add_argument("--ours", help="the JSON file of `recur bench engine --json`")
     parser.add_argument("--json", help="also write our figures as JSON to this file")
+    parser.add_argument("--recur", help="the recur binary, to alternate with (see above)")
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     torch.set_num_threads(1)
     sgemm = sgemm_rate()
@@ -127,11 +157,15 @@ def main():
             ours = {(r["config"], r["cell"]): r for r in json.load(f)["results"]}
     print("(GFLOP/s by wall time; the share of SGEMM by CPU time, as SGEMM is measured)")
     print("config          cell      ms/step   cpu ms    seq/s  GFLOP/s  of SGEMM"
-          + ("   ours/torch: wall    cpu" if ours else ""))
+          + ("   ours/torch: wall    cpu" if ours or args.recur else ""))
     results = []
     for name in args.configs.split(","):
         for cell in args.cells.split(","):
-            r = bench(name, cell, args.steps, args.seconds)
+            if args.recur:
+                r, mine = alternate(args, name, cell)
+                ours[(name, cell)] = mine
+            else:
+                r = bench(name, cell, args.steps, args.seconds)
             results.append(r)
             line = (f"{name:15} {cell:8} {r['ms_per_step']:8.2f} {r['cpu_ms_per_step']:8.2f} "
                     f"{r['seq_per_s']:8.1f} {r['gflops']:8.1f} {100 * r['gflops_cpu'] / sgemm:8.0f}%")
@@ -139,6 +173,8 @@ def main():
                 o = ours[(name, cell)]
                 line += (f"   {o['seq_per_s'] / r['seq_per_s']:13.2f}x"
                          f" {r['cpu_ms_per_step'] / o['cpu_ms_per_step']:6.2f}x")
+                if args.recur:
+                    line += f"   (ours {o['ms_per_step']:.2f} ms, cpu {o['cpu_ms_per_step']:.2f})"
             print(line, flush=True)
     if args.json:
         with open(args.json, "w") as f:

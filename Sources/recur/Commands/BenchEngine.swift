@@ -31,6 +31,9 @@ extension Recur {
     @Option(help: "The least wall time per cell and configuration, in seconds.")
     var seconds = 2.0
 
+    @Option(help: "Seconds spent measuring the SGEMM rate (0: skip it).")
+    var sgemmSeconds = 1.0
+
     @Flag(inversion: .prefixedNo, help: "Also time steps with diagnostics on.")
     var diagnostics = true
 
@@ -38,8 +41,9 @@ extension Recur {
     var json: String?
 
     func validate() throws {
-      guard steps > 0, seconds >= 0 else {
-        throw ValidationError("--steps must be positive and --seconds not negative")
+      guard steps > 0, seconds >= 0, sgemmSeconds >= 0 else {
+        throw ValidationError(
+          "--steps must be positive, --seconds and --sgemm-seconds not negative")
       }
       _ = try selectedCells()
       _ = try selectedConfigurations()
@@ -49,7 +53,8 @@ extension Recur {
       TunedBLAS.restartIfNeeded()
       BLAS.setThreadCount(1)
       let environment = ProcessInfo.processInfo.environment
-      let sgemm = BLAS.measureSingleThreadRate(size: 512, seconds: 1)
+      let sgemm =
+        sgemmSeconds > 0 ? BLAS.measureSingleThreadRate(size: 512, seconds: sgemmSeconds) : .nan
       print(
         "OpenBLAS \(BLAS.coreName) kernels, OPENBLAS_NUM_THREADS="
           + "\(environment["OPENBLAS_NUM_THREADS"] ?? "unset"); "
@@ -99,10 +104,13 @@ extension Recur {
 
     static func row(_ r: EngineBenchmark.Result, sgemm: Double) -> String {
       let figures = String(
-        format: "%8.2f %8.2f %8.1f %8.1f %8.0f%% %7.1f%%", r.secondsPerStep * 1e3,
-        r.cpuSecondsPerStep * 1e3, r.sequencesPerSecond, r.gflops, 100 * r.cpuGflops / sgemm,
-        100 * r.diagnosticsOverhead)
+        format: "%8.2f %8.2f %8.1f %8.1f %8.0f%%", r.secondsPerStep * 1e3,
+        r.cpuSecondsPerStep * 1e3, r.sequencesPerSecond, r.gflops, 100 * r.cpuGflops / sgemm)
+      let overhead =
+        r.diagnosedCPUSecondsPerStep > 0
+        ? String(format: " %7.1f%%", 100 * r.diagnosticsOverhead) : "        -"
       return padded(r.configuration, 15) + " " + padded(r.cell.rawValue, 8) + " " + figures
+        + overhead
     }
 
     static func padded(_ text: String, _ width: Int) -> String {
@@ -110,16 +118,21 @@ extension Recur {
     }
 
     static func write(_ results: [EngineBenchmark.Result], sgemm: Double, to path: String) throws {
+      // JSON has no NaN: figures not measured are null.
+      func number(_ x: Double) -> Any { x.isFinite ? x : NSNull() }
       let rows: [[String: Any]] = results.map { r in
         [
           "config": r.configuration, "cell": r.cell.rawValue, "steps": r.steps,
           "ms_per_step": r.secondsPerStep * 1e3, "cpu_ms_per_step": r.cpuSecondsPerStep * 1e3,
           "seq_per_s": r.sequencesPerSecond, "gflops": r.gflops,
-          "gflops_cpu": r.cpuGflops, "sgemm_fraction": r.cpuGflops / sgemm,
-          "diagnostics_overhead": r.diagnosticsOverhead,
+          "gflops_cpu": r.cpuGflops, "sgemm_fraction": number(r.cpuGflops / sgemm),
+          "diagnostics_overhead": r.diagnosedCPUSecondsPerStep > 0
+            ? r.diagnosticsOverhead : NSNull(),
         ]
       }
-      let document: [String: Any] = ["engine": "recur", "sgemm_gflops": sgemm, "results": rows]
+      let document: [String: Any] = [
+        "engine": "recur", "sgemm_gflops": number(sgemm), "results": rows,
+      ]
       let data = try JSONSerialization.data(
         withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
       try data.write(to: URL(fileURLWithPath: path))
