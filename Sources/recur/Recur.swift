@@ -15,6 +15,7 @@ struct Recur: ParsableCommand {
       Run.self,
       Probe.self,
       Report.self,
+      Bench.self,
     ]
   )
 }
