@@ -9,6 +9,7 @@ struct Recur: ParsableCommand {
     abstract: "Hyperparameter sweeps of recurrent networks across processes and machines.",
     version: "0.1.0",
     subcommands: [
+      CoordinatorCommand.self,
       Keys.self,
       SweepCommand.self,
       Status.self,
@@ -16,6 +17,7 @@ struct Recur: ParsableCommand {
       Probe.self,
       Report.self,
       Bench.self,
+      WorkerCommand.self,
     ]
   )
 }
