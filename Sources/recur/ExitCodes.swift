@@ -12,4 +12,10 @@ extension ExitCode {
   static let unavailable = ExitCode(69)
   /// An internal error: a bug of ours.
   static let software = ExitCode(70)
+  /// Reading or writing a file failed (disk full, I/O error).
+  static let ioError = ExitCode(74)
+  /// The peer speaks another protocol version.
+  static let protocolMismatch = ExitCode(76)
+  /// The peer refused this process's credentials (CURVE key not authorised).
+  static let notAuthorised = ExitCode(77)
 }

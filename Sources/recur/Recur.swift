@@ -9,12 +9,15 @@ struct Recur: ParsableCommand {
     abstract: "Hyperparameter sweeps of recurrent networks across processes and machines.",
     version: "0.1.0",
     subcommands: [
+      CoordinatorCommand.self,
       Keys.self,
       SweepCommand.self,
       Status.self,
       Run.self,
       Probe.self,
       Report.self,
+      Bench.self,
+      WorkerCommand.self,
     ]
   )
 }

@@ -71,7 +71,8 @@ extension TrainingStep {
 
   /// The layer's weight and bias gradients as single GEMMs (GEMVs) over all steps, and dL/dx
   /// for the layer below: `dW_ih = dPre^T x`, `dW_hh = dPre[1...]^T h[..<T-1]`,
-  /// `db = Σ_rows dPre`, `dx = dPre · W_ih`.
+  /// `db = Σ_rows dPre`, `dx = dPre · W_ih`. For the RNN and LSTM, input- and hidden-side
+  /// pre-activations are the same sum, so `db_hh = db_ih`.
   private func weightGradients(_ k: Int, _ space: Workspace) {
     let h = config.hiddenSize
     let gh = config.cell.gateCount * h
@@ -80,23 +81,53 @@ extension TrainingStep {
     let dInput = space.dGates.pointer
     let dRecurrent = space.dGatesHidden?.pointer ?? dInput
     let x = space.layerInput(k)
-    BLAS.sgemm(
-      .transposed, .none, m: gh, n: inputs, k: rows, a: dInput, lda: gh, b: x, ldb: inputs,
-      beta: 0, c: stage.gradient(4 * k), ldc: inputs)
+    if projectsPerStep(k) {
+      narrowInputGradients(dInput, x, rows: rows, inputs: inputs, gh: gh)
+    } else {
+      BLAS.sgemm(
+        .transposed, .none, m: gh, n: inputs, k: rows, a: dInput, lda: gh, b: x, ldb: inputs,
+        beta: 0, c: stage.gradient(4 * k), ldc: inputs)
+      BLAS.sgemv(
+        .transposed, m: rows, n: gh, a: dInput, lda: gh, x: space.ones.pointer, beta: 0,
+        y: stage.gradient(4 * k + 2))
+    }
     BLAS.sgemm(
       .transposed, .none, m: gh, n: h, k: rows - space.batch, a: dRecurrent + space.batch * gh,
       lda: gh, b: space.layers[k].hidden.pointer, ldb: h, beta: 0, c: stage.gradient(4 * k + 1),
       ldc: h)
-    BLAS.sgemv(
-      .transposed, m: rows, n: gh, a: dInput, lda: gh, x: space.ones.pointer, beta: 0,
-      y: stage.gradient(4 * k + 2))
-    BLAS.sgemv(
-      .transposed, m: rows, n: gh, a: dRecurrent, lda: gh, x: space.ones.pointer, beta: 0,
-      y: stage.gradient(4 * k + 3))
+    if config.cell == .gru {
+      BLAS.sgemv(
+        .transposed, m: rows, n: gh, a: dRecurrent, lda: gh, x: space.ones.pointer, beta: 0,
+        y: stage.gradient(4 * k + 3))
+    } else {
+      stage.gradient(4 * k + 3).update(from: stage.gradient(4 * k + 2), count: gh)
+    }
     if k > 0 {
       BLAS.sgemm(
         .none, .none, m: rows, n: inputs, k: gh, a: dInput, lda: gh, b: stage.weightInput(k),
         ldb: inputs, beta: 0, c: space.layers[k - 1].dHidden.pointer, ldc: inputs)
     }
+  }
+
+  /// `dW_ih` and `db_ih` of a narrow first layer (see `narrowInputs`) in one pass over
+  /// `dPre` `[rows, G*H]`, each row added into I + 1 accumulators `[G*H]` (the GEMM with
+  /// N = I ran at ~8 GFLOP/s and the bias GEMV read `dPre` a second time).
+  private func narrowInputGradients(
+    _ dPre: UnsafePointer<Float>, _ x: UnsafePointer<Float>, rows: Int, inputs: Int, gh: Int
+  ) {
+    let sums = stage.narrowInputSums.pointer  // [I + 1, G*H]: Σ x_i dPre rows, then Σ dPre
+    sums.update(repeating: 0, count: (inputs + 1) * gh)
+    let bias = sums + inputs * gh
+    for r in 0..<rows {
+      let d = dPre + r * gh
+      for i in 0..<inputs {
+        let value = x[r * inputs + i]
+        let sum = sums + i * gh
+        for j in 0..<gh { sum[j] += value * d[j] }
+      }
+      for j in 0..<gh { bias[j] += d[j] }
+    }
+    BLAS.transpose(sums, rows: inputs, columns: gh, into: stage.gradient(0))
+    stage.gradient(2).update(from: bias, count: gh)
   }
 }

@@ -1,2 +1,0 @@
-// RecurCluster: Coordinator and worker.
-// (Module placeholder until its first types land; see DESIGN.md.)

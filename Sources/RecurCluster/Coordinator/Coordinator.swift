@@ -1,0 +1,191 @@
+import Foundation
+import Logging
+import RecurProtocol
+import RecurStore
+import RecurSweep
+import RecurWire
+
+/// Runs a sweep: writes its plan into the results store, then hands its trials to the workers
+/// that connect, one at a time each, and stores what they send back.
+///
+/// The ZeroMQ Guide's reliable request-reply patterns (chapter 4: Paranoid Pirate's worker
+/// queue and heartbeats both ways), around value-type state machines that hold the logic
+/// (`Scheduler`, `PeerTable`, `ReplyBatch`) and the results store, which is the ledger.
+///
+/// Each round of the loop takes every message waiting on the socket, handles them all in one
+/// store transaction (group commit), and only after the commit sends the acknowledgements and
+/// assignments: an outcome is durable before its worker may forget it. Anything that does not
+/// decode is counted, logged once per peer and dropped; it never reaches the store.
+///
+/// A coordinator lives on the thread that calls `run`; only `stopSignal` may be used from
+/// other threads.
+public final class Coordinator {
+  /// How often the loop checks `stopSignal` when nothing arrives.
+  public static let stopCheckInterval: Seconds = 0.1
+
+  /// The sweep's name.
+  public let sweepName: String
+  /// The address the socket is bound to, with the port chosen for `:*`.
+  public let endpoint: String
+  /// What registering the plan did (trials added, kept, withdrawn).
+  public let registration: PlanRegistration
+  /// Trials that were running when the previous coordinator stopped, requeued now.
+  public let resumedTrials: Int
+  /// Raise it (from a signal handler) to stop: no more dispatching, workers told, flushed.
+  public let stopSignal = StopSignal()
+  public let options: CoordinatorOptions
+
+  let store: ResultsStore
+  let context: Context
+  let router: Socket
+  let authenticator: ZAPAuthenticator?
+  let logger: Logger
+  let maxAttempts: Int
+  let welcome: Welcome
+  let started = ContinuousClock.now
+
+  var scheduler: Scheduler<Data>
+  var peers: PeerTable<Data>
+  var malformed = ProblemTally<Data>()
+  var mismatched = ProblemTally<Data>()
+  var strangers = ProblemTally<Data>()
+  /// Messages dropped as malformed or of another protocol version.
+  var dropped = 0
+  /// Spec JSON of each trial that may still be dispatched.
+  var specs: [String: Data]
+  /// Swept keys of each trial of the plan, for the live view.
+  var labels: [String: String]
+  var counts: StatusCounts
+  var meter = ThroughputMeter()
+  var replies = ReplyBatch<Data>()
+  var observer: (CoordinatorEvent) -> Void = { _ in }
+  var stopping: Stopping?
+  var tally = RunTally()
+
+  /// Validates the options, stores the plan (adding only trials the store does not have),
+  /// requeues attempts a previous coordinator left running, and binds the socket.
+  public init(sweep: Sweep, options: CoordinatorOptions, logger: Logger) throws(CoordinatorError) {
+    try options.validate()
+    self.options = options
+    self.logger = logger
+    sweepName = sweep.name
+    maxAttempts = sweep.attempts
+    let plan = SweepPlanRows(sweep: sweep)
+    labels = plan.labels
+    let store = try Self.storeCall {
+      try ResultsStore.openForWriting(
+        directory: options.resultsDirectory, durability: options.durability)
+    }
+    self.store = store
+    (registration, resumedTrials) = try Self.storeCall {
+      try store.write { tx in
+        (
+          try tx.registerPlan(sweep: plan.info, trials: plan.rows),
+          try tx.resumeInterruptedAttempts()
+        )
+      }
+    }
+    let stored = try Self.storeCall { try store.trials() }
+    scheduler = Self.scheduler(for: stored)
+    specs = Self.specs(of: plan.rows, waiting: stored)
+    counts = try Self.storeCall { try store.statusCounts() }
+    peers = PeerTable(interval: options.heartbeatInterval, liveness: options.heartbeatLiveness)
+    welcome = Welcome(
+      coordinatorID: ProtocolLimits.truncate(
+        "\(HostName.current):\(getpid())", toUTF8Bytes: ProtocolLimits.maxNameBytes),
+      sessionID: UUID().uuidString,
+      heartbeatIntervalMilliseconds: UInt32(max(1, (options.heartbeatInterval * 1000).rounded())),
+      heartbeatLiveness: UInt32(options.heartbeatLiveness))
+    (context, router, authenticator, endpoint) = try Self.bind(options)
+  }
+
+  /// The scheduler of the stored trials of the plan: queued ones wait in ordinal order, those
+  /// never attempted first. Trials attempted before were mostly interrupted by the previous
+  /// coordinator's end; their workers, reconnecting, may still be running them and claim
+  /// them back (`adopt`) before the queue reaches them.
+  static func scheduler(for trials: [TrialRecord]) -> Scheduler<Data> {
+    var fresh: [String] = []
+    var attempted: [String] = []
+    var done = Set<String>()
+    var attempts: [String: Int] = [:]
+    for trial in trials {
+      attempts[trial.id] = trial.attempts
+      if trial.state.isTerminal {
+        done.insert(trial.id)
+      } else if trial.attempts > 0 {
+        attempted.append(trial.id)
+      } else {
+        fresh.append(trial.id)
+      }
+    }
+    return Scheduler(waiting: fresh + attempted, done: done, attemptsStarted: attempts)
+  }
+
+  /// The spec JSON of the trials still waiting, as workers receive it.
+  static func specs(of rows: [PlannedTrialRow], waiting trials: [TrialRecord]) -> [String: Data] {
+    let open = Set(trials.lazy.filter { !$0.state.isTerminal }.map(\.id))
+    var specs: [String: Data] = [:]
+    specs.reserveCapacity(open.count)
+    for row in rows where open.contains(row.id) { specs[row.id] = Data(row.specJSON.utf8) }
+    return specs
+  }
+
+  /// The ROUTER, bound, with CURVE and its ZAP handler (created before the bind, as libzmq
+  /// requires) when asked.
+  static func bind(_ options: CoordinatorOptions) throws(CoordinatorError) -> (
+    Context, Socket, ZAPAuthenticator?, String
+  ) {
+    do {
+      let context = try Context(defaultLinger: .milliseconds(500))
+      var authenticator: ZAPAuthenticator?
+      let router = try context.socket(.router)
+      if let curve = options.curve {
+        let keys = try CurveKeyFiles.loadKeyPair(curve.secretKeyPath)
+        let authorized = try CurveKeyFiles.loadAuthorizedKeys(curve.authorizedKeysDirectory)
+        authenticator = try ZAPAuthenticator(context: context, authorized: authorized)
+        try router.makeCurveServer(secretKey: keys.secretKey)
+      }
+      try router.setRouterMandatory(true)
+      try router.setRouterHandover(true)
+      try router.setMaxMessageSize(ProtocolLimits.maxFrameBytes)
+      try router.setSendHighWaterMark(10_000)
+      try router.setReceiveHighWaterMark(10_000)
+      try router.bind(options.bind)
+      return (context, router, authenticator, try router.lastEndpoint())
+    } catch {
+      throw .wire(error)
+    }
+  }
+
+  /// Runs a store operation, mapping its errors to `CoordinatorError.store`.
+  static func storeCall<T>(_ body: () throws -> T) throws(CoordinatorError) -> T {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      throw .store(error)
+    } catch {
+      throw .store(.database(path: "results.sqlite", detail: "\(error)"))
+    }
+  }
+
+  /// Seconds since the coordinator started, on the monotonic clock.
+  var now: Seconds {
+    let elapsed = ContinuousClock.now - started
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  }
+}
+
+/// What the loop counts for the summary and the benchmark.
+struct RunTally {
+  var firstStart: Seconds?
+  var lastOutcome: Seconds?
+  var outcomes = 0
+  var transactions = 0
+}
+
+/// The coordinator's shutdown in progress.
+struct Stopping {
+  var ending: CoordinatorSummary.Ending
+  /// The loop ends when every worker said goodbye, or at this time.
+  var deadline: Seconds
+}

@@ -1,0 +1,117 @@
+import Foundation
+import RecurProtocol
+import RecurWire
+import Testing
+
+/// Garbage on the coordinator's socket during a sweep, from raw ZeroMQ DEALERs in this process.
+extension ClusterProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func aThousandMalformedMessagesDuringASweepChangeNothing() throws {
+    let harness = try ClusterHarness()
+    let port = try ClusterHarness.freePort()
+    let results = harness.results()
+    let sweep = try harness.sweep("slow", Self.slowSweep(trials: 4))
+    let coordinator = try harness.coordinator(sweep: sweep, results: results, port: port)
+    let worker = try harness.worker("honest", port: port)
+    let started = ClusterHarness.waitUntil(timeout: 30) {
+      (harness.counts(results)?.running ?? 0) == 1
+    }
+    try #require(started, "\(coordinator.tail)")
+
+    let context = try Context(defaultLinger: .zero)
+    let endpoint = "tcp://127.0.0.1:\(port)"
+    var generator = HostileMessages(seed: 42)
+    var sockets: [Socket] = []
+    for index in 0..<1000 {
+      // A new connection (a new routing id) every 100 messages.
+      if index % 100 == 0 {
+        let socket = try context.socket(.dealer)
+        try socket.connect(endpoint)
+        sockets.append(socket)
+      }
+      _ = try sockets[sockets.count - 1].send(generator.next(), dontWait: true)
+    }
+    // One more peer speaks another protocol version: it is told so.
+    let stranger = try context.socket(.dealer)
+    try stranger.connect(endpoint)
+    var hello = try WorkerMessage.hello(
+      Hello(name: "v2", host: "h", cores: 1, engineVersion: "9", processID: 1)
+    ).encode()
+    hello[0] = Data([2])
+    try stranger.send(hello)
+    let reply = try #require(try stranger.receive(timeout: .seconds(10)))
+    guard case .refuse(let refusal) = try CoordinatorMessage.decode(reply) else {
+      Issue.record("expected a refusal, got \(reply)")
+      return
+    }
+    #expect(refusal.reason == .protocolMismatch)
+    #expect(refusal.detail.contains("version 2"))
+
+    #expect(coordinator.waitForExit(timeout: 45) == 0, "\(coordinator.tail)")
+    #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
+    try Self.expectOneOutcomePerTrial(harness, results, expectedTrials: 4)
+    let counts = try #require(harness.counts(results))
+    #expect(counts.finished == 4)
+    #expect(counts.duplicates == 0)
+    #expect(counts.outsidePlan == 0)
+    #expect(try harness.store(results).workers().map(\.name) == ["honest"])
+    #expect(coordinator.output.contains("malformed messages dropped"), "\(coordinator.tail)")
+  }
+}
+
+/// Random and malformed protocol messages, reproducibly (SplitMix64): random frames, wrong
+/// frame counts, unknown types, truncated and overlong fields, wrong directions, and
+/// well-formed messages from peers that never said hello. Never a hello or a ready, so that
+/// no trial is handed to a peer that will not run it.
+struct HostileMessages {
+  var random: SplitMix
+
+  init(seed: UInt64) {
+    random = SplitMix(seed: seed)
+  }
+
+  mutating func next() -> [Data] {
+    while true {
+      let frames = candidate()
+      if let message = try? WorkerMessage.decode(frames) {
+        switch message {
+        case .hello, .ready: continue
+        default: return frames
+        }
+      }
+      return frames
+    }
+  }
+
+  private mutating func candidate() -> [Data] {
+    switch random.next() % 8 {
+    case 0: return (0..<(1 + random.next() % 5)).map { _ in bytes(Int(random.next() % 40)) }
+    case 1: return [Data([1]), Data([UInt8(random.next() % 256)]), bytes(Int(random.next() % 64))]
+    case 2: return [Data([1]), Data([0x05]), bytes(Int(random.next() % 30))]  // truncated result
+    case 3: return [Data([1]), Data([0x81]), Data()]  // a coordinator's message
+    case 4: return [Data([1]), Data([0x04]), overlongCount()]  // metrics claiming 4 G records
+    case 5: return wellFormedFromStranger()
+    case 6: return [Data([1, 1]), Data([0x02]), Data()]  // header frame too long
+    default: return [bytes(1), bytes(1), bytes(Int(random.next() % 16)), bytes(3)]
+    }
+  }
+
+  private mutating func bytes(_ count: Int) -> Data {
+    Data((0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) })
+  }
+
+  private func overlongCount() -> Data {
+    var payload = Data([2, 0, 0, 0]) + Data("t1".utf8) + Data([1, 0, 0, 0])
+    payload += Data(repeating: 0, count: 8) + Data([0xFF, 0xFF, 0xFF, 0xFF])
+    return payload
+  }
+
+  private mutating func wellFormedFromStranger() -> [Data] {
+    let trial = TrialAttempt(trialID: "000000000000", attempt: 1)
+    let message: WorkerMessage =
+      random.next() % 2 == 0
+      ? .heartbeat(running: trial)
+      : .result(TrialResult(trial: trial, sequence: 0, outcome: .finished, summary: Data()))
+    return (try? message.encode()) ?? []
+  }
+}
