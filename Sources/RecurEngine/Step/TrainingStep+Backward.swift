@@ -19,8 +19,8 @@ extension TrainingStep {
   ) {
     let h = config.hiddenSize
     let gh = config.cell.gateCount * h
-    BLAS.sgemm(
-      .none, .none, m: space.batch, n: h, k: gh, a: dPre, lda: gh, b: stage.weightHidden(k),
+    BLAS.sgemmFewRows(
+      m: space.batch, n: h, k: gh, a: dPre, lda: gh, b: stage.weightHidden(k),
       ldb: h, beta: 1, c: space.layers[k].dHidden.pointer + (t - 1) * space.batch * h, ldc: h)
   }
 
