@@ -4,12 +4,12 @@
   import Darwin
 #endif
 
-/// Times full training steps of the engine — forward, backward (diagnostics off) and an Adam
-/// update — for `recur bench engine`.
+/// Times full training steps of the engine — forward, backward (diagnostics off) and an
+/// optimiser update — for `recur bench engine`.
 ///
-/// The Adam update is a plain one written here (PyTorch's defaults: lr 1e-3, β 0.9/0.999,
-/// ε 1e-8) so the benchmark does not depend on the optimiser module; it does the same
-/// per-element work as `torch.optim.Adam`'s single-tensor loop.
+/// The update is the engine's own `Optimizer`, the one training runs (the benchmark asks for
+/// Adam with PyTorch's defaults, as `scripts/bench_torch.py` does), so the figures time what a
+/// trial spends per step.
 public enum EngineBenchmark {
   /// The timing of one configuration and cell.
   public struct Result: Sendable {
@@ -35,20 +35,21 @@ public enum EngineBenchmark {
   }
 
   /// Runs `configuration` with `cell` for at least `minimumSteps` steps and at least `seconds`
-  /// seconds of wall time, each followed by a diagnosed step when `timeDiagnostics` is set.
+  /// seconds of wall time, each followed by a diagnosed step when `timeDiagnostics` is set;
+  /// every step ends with an update by a copy of `optimizer` (fresh state, e.g. Adam's).
   public static func run(
-    _ configuration: BenchmarkConfiguration, cell: CellKind, minimumSteps: Int, seconds: Double,
-    timeDiagnostics: Bool = true
+    _ configuration: BenchmarkConfiguration, cell: CellKind, optimizer: Optimizer,
+    minimumSteps: Int, seconds: Double, timeDiagnostics: Bool = true
   ) throws(EngineError) -> Result {
     let config = configuration.model(cell)
     let model = initialisedModel(config)
     let batch = self.batch(configuration)
     let step = try TrainingStep(
       config: config, loss: configuration.loss, steps: batch.steps, batchSize: batch.size)
-    var adam = PlainAdam(parameters: model.parameters)
+    var optimizer = optimizer
     func train(diagnose: Bool) throws(EngineError) {
       let result = try step.run(model, on: batch, diagnose: diagnose)
-      adam.step(&model.parameters, result.gradients)
+      optimizer.step(parameters: &model.parameters, gradients: result.gradients)
     }
     for _ in 0..<2 { try train(diagnose: false) }
     if timeDiagnostics { try train(diagnose: true) }
@@ -138,40 +139,5 @@ public enum EngineBenchmark {
     var spec = timespec()
     clock_gettime(CLOCK_MONOTONIC, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
-  }
-}
-
-/// Adam with PyTorch's defaults (`torch.optim.Adam`: lr 1e-3, β1 0.9, β2 0.999, ε 1e-8,
-/// bias-corrected), for the benchmark only.
-struct PlainAdam {
-  var m: [[Float]]
-  var v: [[Float]]
-  var t = 0
-
-  init(parameters: [Tensor]) {
-    m = parameters.map { [Float](repeating: 0, count: $0.data.count) }
-    v = m
-  }
-
-  mutating func step(_ parameters: inout [Tensor], _ gradients: [Tensor]) {
-    t += 1
-    let lr = 1e-3
-    let stepSize = Float(lr / (1 - pow(0.9, Double(t))))
-    let correction2 = Float((1 - pow(0.999, Double(t))).squareRoot())
-    for i in parameters.indices {
-      gradients[i].data.withUnsafeBufferPointer { g in
-        parameters[i].data.withUnsafeMutableBufferPointer { p in
-          m[i].withUnsafeMutableBufferPointer { m in
-            v[i].withUnsafeMutableBufferPointer { v in
-              for j in 0..<p.count {
-                m[j] = 0.9 * m[j] + 0.1 * g[j]
-                v[j] = 0.999 * v[j] + 0.001 * g[j] * g[j]
-                p[j] -= stepSize * m[j] / (v[j].squareRoot() / correction2 + 1e-8)
-              }
-            }
-          }
-        }
-      }
-    }
   }
 }

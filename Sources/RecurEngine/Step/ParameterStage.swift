@@ -18,7 +18,7 @@ final class ParameterStage {
   let inputWeightTransposed: [FloatBuffer]
   let hiddenWeightTransposed: [FloatBuffer]
   /// Scratch `[I + 1, G*H]` for the gradients of a narrow first layer
-  /// (`TrainingStep.narrowInputGradients`).
+  /// (`TrainingStep.accumulateNarrowInputs`).
   let narrowInputSums: FloatBuffer
 
   init(config: ModelConfig) {

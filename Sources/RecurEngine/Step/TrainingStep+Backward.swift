@@ -3,6 +3,7 @@ extension TrainingStep {
   /// total dL/dh_t of each layer in `space.layers[k].dHidden`.
   func backward(_ space: Workspace) {
     headBackward(space)
+    if projectsPerStep(0) { stage.narrowInputSums.zero() }
     for k in (0..<config.layers).reversed() {
       switch config.cell {
       case .rnn, .rnnRelu: backwardRNN(k, space)
@@ -19,8 +20,8 @@ extension TrainingStep {
   ) {
     let h = config.hiddenSize
     let gh = config.cell.gateCount * h
-    BLAS.sgemm(
-      .none, .none, m: space.batch, n: h, k: gh, a: dPre, lda: gh, b: stage.weightHidden(k),
+    BLAS.sgemmFewRows(
+      m: space.batch, n: h, k: gh, a: dPre, lda: gh, b: stage.weightHidden(k),
       ldb: h, beta: 1, c: space.layers[k].dHidden.pointer + (t - 1) * space.batch * h, ldc: h)
   }
 
@@ -32,6 +33,7 @@ extension TrainingStep {
       RNNKernels.backward(
         dHidden: layer.dHidden.pointer + t * block, hidden: layer.hidden.pointer + t * block,
         dPre: dPre, count: block, relu: config.cell == .rnnRelu)
+      if projectsPerStep(k) { accumulateNarrowInputs(t, space) }
       if t > 0 { propagateRecurrence(k, t, space, from: dPre) }
     }
   }
@@ -48,6 +50,7 @@ extension TrainingStep {
         gates: layer.gates.pointer + 4 * t * block, cellTanh: cellTanh + t * block,
         cellPrev: t == 0 ? space.zeroState.pointer : cell + (t - 1) * block,
         dGates: dGates, batch: space.batch, size: config.hiddenSize)
+      if projectsPerStep(k) { accumulateNarrowInputs(t, space) }
       if t > 0 { propagateRecurrence(k, t, space, from: dGates) }
     }
   }
@@ -65,6 +68,7 @@ extension TrainingStep {
         hiddenPrev: t == 0 ? space.zeroState.pointer : layer.hidden.pointer + (t - 1) * block,
         dInput: space.dGates.pointer + 3 * t * block, dRecurrent: dRecurrent + 3 * t * block,
         dHiddenPrev: dHiddenPrev, batch: space.batch, size: config.hiddenSize)
+      if projectsPerStep(k) { accumulateNarrowInputs(t, space) }
       if t > 0 { propagateRecurrence(k, t, space, from: dRecurrent + 3 * t * block) }
     }
   }
@@ -82,7 +86,7 @@ extension TrainingStep {
     let dRecurrent = space.dGatesHidden?.pointer ?? dInput
     let x = space.layerInput(k)
     if projectsPerStep(k) {
-      narrowInputGradients(dInput, x, rows: rows, inputs: inputs, gh: gh)
+      finishNarrowInputGradients(inputs: inputs, gh: gh)
     } else {
       BLAS.sgemm(
         .transposed, .none, m: gh, n: inputs, k: rows, a: dInput, lda: gh, b: x, ldb: inputs,
@@ -109,25 +113,34 @@ extension TrainingStep {
     }
   }
 
-  /// `dW_ih` and `db_ih` of a narrow first layer (see `narrowInputs`) in one pass over
-  /// `dPre` `[rows, G*H]`, each row added into I + 1 accumulators `[G*H]` (the GEMM with
-  /// N = I ran at ~8 GFLOP/s and the bias GEMV read `dPre` a second time).
-  private func narrowInputGradients(
-    _ dPre: UnsafePointer<Float>, _ x: UnsafePointer<Float>, rows: Int, inputs: Int, gh: Int
-  ) {
-    let sums = stage.narrowInputSums.pointer  // [I + 1, G*H]: Σ x_i dPre rows, then Σ dPre
-    sums.update(repeating: 0, count: (inputs + 1) * gh)
+  /// Adds step t's share of `dW_ih` and `db_ih` of a narrow first layer (see `narrowInputs`)
+  /// while the step's `dPre` block `[B, G*H]` is still in cache: each row added into I + 1
+  /// accumulators `[G*H]` (`Σ x_i dPre`, then `Σ dPre`).
+  ///
+  /// Why in the time loop: a GEMM with N = I ran at ~8 GFLOP/s, and one pass over all of
+  /// `dPre` after the loop re-read `[T*B, G*H]` from memory (3–4% of an LSTM step at H = 128).
+  private func accumulateNarrowInputs(_ t: Int, _ space: Workspace) {
+    let inputs = config.inputSize
+    let gh = config.cell.gateCount * config.hiddenSize
+    let sums = stage.narrowInputSums.pointer  // [I + 1, G*H]
     let bias = sums + inputs * gh
-    for r in 0..<rows {
-      let d = dPre + r * gh
+    let x = space.inputs.pointer + t * space.batch * inputs
+    let dPre = space.dGates.pointer + t * space.batch * gh
+    for b in 0..<space.batch {
+      let d = dPre + b * gh
       for i in 0..<inputs {
-        let value = x[r * inputs + i]
+        let value = x[b * inputs + i]
         let sum = sums + i * gh
         for j in 0..<gh { sum[j] += value * d[j] }
       }
       for j in 0..<gh { bias[j] += d[j] }
     }
+  }
+
+  /// `dW_ih` `[G*H, I]` and `db_ih` from the sums of `accumulateNarrowInputs`.
+  private func finishNarrowInputGradients(inputs: Int, gh: Int) {
+    let sums = stage.narrowInputSums.pointer
     BLAS.transpose(sums, rows: inputs, columns: gh, into: stage.gradient(0))
-    stage.gradient(2).update(from: bias, count: gh)
+    stage.gradient(2).update(from: sums + inputs * gh, count: gh)
   }
 }

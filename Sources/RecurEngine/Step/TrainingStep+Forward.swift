@@ -55,9 +55,8 @@ extension TrainingStep {
     let h = config.hiddenSize
     let gh = config.cell.gateCount * h
     let block = space.batch * h
-    BLAS.sgemm(
-      .none, .none, m: space.batch, n: gh, k: h,
-      a: space.layers[k].hidden.pointer + (t - 1) * block, lda: h,
+    BLAS.sgemmFewRows(
+      m: space.batch, n: gh, k: h, a: space.layers[k].hidden.pointer + (t - 1) * block, lda: h,
       b: stage.hiddenWeightTransposed[k].pointer, ldb: gh, beta: beta, c: out, ldc: gh)
   }
 

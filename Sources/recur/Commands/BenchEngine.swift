@@ -60,13 +60,15 @@ extension Recur {
           + "\(environment["OPENBLAS_NUM_THREADS"] ?? "unset"); "
           + String(format: "single-thread SGEMM (512x512x512): %.1f GFLOP/s", sgemm))
       print(Self.header)
+      // Adam with PyTorch's defaults, as scripts/bench_torch.py runs it.
+      let adam = try Optimizer(OptimizerConfig(kind: .adam))
       var results: [EngineBenchmark.Result] = []
       for configuration in try selectedConfigurations() {
         for cell in try selectedCells() {
           let result: EngineBenchmark.Result
           do {
             result = try EngineBenchmark.run(
-              configuration, cell: cell, minimumSteps: steps, seconds: seconds,
+              configuration, cell: cell, optimizer: adam, minimumSteps: steps, seconds: seconds,
               timeDiagnostics: diagnostics)
           } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
