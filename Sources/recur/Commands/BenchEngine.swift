@@ -50,7 +50,6 @@ extension Recur {
     }
 
     func run() throws {
-      TunedBLAS.restartIfNeeded()
       BLAS.setThreadCount(1)
       let environment = ProcessInfo.processInfo.environment
       let sgemm =
