@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Recur builds against (libzmq, OpenBLAS, SQLite headers,
-# pkg-config), only when one is missing. Needs root (or sudo) the first time.
+# pkg-config; iproute2 for the network-namespace test), only when one is missing. Needs root
+# (or sudo) the first time.
 set -euo pipefail
-packages=(libzmq3-dev libopenblas-dev libsqlite3-dev pkg-config)
+packages=(libzmq3-dev libopenblas-dev libsqlite3-dev pkg-config iproute2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,4 +5,12 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 export OPENBLAS_NUM_THREADS=1
 swift build --build-tests
+
+# A sweep across three network namespaces with a link cut mid-trial; needs root (CI is root).
+if [ "$(id -u)" -eq 0 ] && command -v ip >/dev/null && ip netns list >/dev/null 2>&1; then
+  RECUR_CONFIG=debug scripts/netns-cluster.sh
+else
+  echo "skipping scripts/netns-cluster.sh: it needs root and iproute2"
+fi
+
 swift test --skip-build

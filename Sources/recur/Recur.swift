@@ -9,14 +9,27 @@ struct Recur: ParsableCommand {
     abstract: "Hyperparameter sweeps of recurrent networks across processes and machines.",
     version: "0.1.0",
     subcommands: [
-      Bench.self,
       CoordinatorCommand.self,
       Keys.self,
       SweepCommand.self,
       Status.self,
       Run.self,
       Probe.self,
+      Report.self,
+      Bench.self,
       WorkerCommand.self,
     ]
   )
+
+  /// Every command runs with the OpenBLAS settings the engine needs (`TunedBLAS`): a worker
+  /// or `recur run` on OpenBLAS's generic fallback kernels trains about 5x slower.
+  static func main() {
+    TunedBLAS.restartIfNeeded()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

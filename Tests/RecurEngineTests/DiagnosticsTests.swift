@@ -26,16 +26,23 @@ import Testing
   @Test func spectralNormOfAScaledPermutationIsItsLargestEntry() {
     // Rows [G*H = 6, H = 3]: two stacked blocks; the singular values are those of W^T W.
     let w: [Float] = [0, 2, 0, 1, 0, 0, 0, 0, -3, 0, 0, 0, 0, 0, 0, 0, 1, 0]
+    var start: [Float] = []
     let sigma = w.withUnsafeBufferPointer {
-      SpectralNorm.largestSingularValue($0.baseAddress!, rows: 6, columns: 3)
+      SpectralNorm.largestSingularValue($0.baseAddress!, rows: 6, columns: 3, start: &start)
     }
     #expect(abs(sigma - 3) < 1e-5)
+    #expect(abs(abs(start[2]) - 1) < 1e-3)  // the top right singular vector is e3
+    let again = w.withUnsafeBufferPointer {
+      SpectralNorm.largestSingularValue($0.baseAddress!, rows: 6, columns: 3, start: &start)
+    }
+    #expect(abs(again - 3) < 1e-5)
   }
 
   @Test func spectralNormOfAZeroMatrixIsZero() {
     let w = [Float](repeating: 0, count: 12)
+    var start: [Float] = []
     let sigma = w.withUnsafeBufferPointer {
-      SpectralNorm.largestSingularValue($0.baseAddress!, rows: 4, columns: 3)
+      SpectralNorm.largestSingularValue($0.baseAddress!, rows: 4, columns: 3, start: &start)
     }
     #expect(sigma == 0)
   }

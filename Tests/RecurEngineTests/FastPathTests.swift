@@ -3,14 +3,15 @@ import Testing
 @testable import RecurEngine
 
 /// The Float fast path against the Double reference: loss, every gradient, the gradient-flow
-/// curve, saturation and hidden-state norms. Hidden size 20 exercises the 16-lane kernels and
-/// their 4-lane tails; 5 a tail alone.
+/// curve, saturation and hidden-state norms. Hidden size 20 exercises the vector loops and
+/// their remainders, 5 a remainder alone; 3 inputs take the narrow per-step projection, 11 the
+/// GEMM over all steps.
 @Suite struct FastPathTests {
   @Test(arguments: TestModels.cases)
   func fastPathMatchesReference(cell: CellKind, loss: LossKind, layers: Int) throws {
-    for hidden in [5, 20] {
+    for (inputs, hidden) in [(3, 5), (11, 20)] {
       let config = ModelConfig(
-        cell: cell, inputSize: 3, hiddenSize: hidden, layers: layers, outputSize: 4)
+        cell: cell, inputSize: inputs, hiddenSize: hidden, layers: layers, outputSize: 4)
       let model = TestModels.model(config, seed: 3, scale: 0.6)
       let batch = TestModels.batch(config, loss: loss, steps: 6, size: 3, seed: 8)
       let step = try TrainingStep(config: config, loss: loss)
@@ -97,5 +98,36 @@ import Testing
       let reference = ReferenceModel(model).run(batch, loss: .mseLast)
       #expect(abs(Double(fast.loss) - reference.loss) < 1e-6)
     }
+  }
+
+  @Test(arguments: CellKind.allCases)
+  func oneStepAndOneSequenceMatchTheReference(cell: CellKind) throws {
+    for (steps, size) in [(1, 3), (4, 1), (1, 1)] {
+      let config = ModelConfig(
+        cell: cell, inputSize: 2, hiddenSize: 3, layers: 2, outputSize: 2)
+      let model = TestModels.model(config, seed: 13)
+      let batch = TestModels.batch(config, loss: .ceAll, steps: steps, size: size, seed: 4)
+      let fast = try TrainingStep(config: config, loss: .ceAll).run(model, on: batch)
+      let reference = ReferenceModel(model).run(batch, loss: .ceAll)
+      #expect(abs(Double(fast.loss) - reference.loss) < 1e-5 * max(1, reference.loss))
+      for p in fast.gradients.indices {
+        let error = TestModels.relativeError(
+          fast.gradients[p].data.map(Double.init), reference.gradients[p])
+        #expect(error < 1e-4, "T=\(steps) B=\(size) parameter \(p): \(error)")
+      }
+    }
+  }
+
+  @Test(arguments: CellKind.allCases)
+  func nonFiniteInputsGiveANanLossAndDiagnostics(cell: CellKind) throws {
+    let config = ModelConfig(cell: cell, inputSize: 2, hiddenSize: 4, layers: 1, outputSize: 1)
+    let model = TestModels.model(config, seed: 1)
+    var batch = TestModels.batch(config, loss: .mseLast, steps: 3, size: 2, seed: 1)
+    batch.inputs[0] = .nan
+    batch.inputs[3] = .infinity
+    let result = try TrainingStep(config: config, loss: .mseLast).run(
+      model, on: batch, diagnose: true)
+    #expect(result.loss.isNaN)
+    #expect(result.diagnostics != nil)
   }
 }

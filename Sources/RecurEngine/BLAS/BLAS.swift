@@ -51,6 +51,16 @@ public enum BLAS {
       1)
   }
 
+  /// `out[columns, rows] = a[rows, columns]^T`, row-major (OpenBLAS's `somatcopy`).
+  public static func transpose(
+    _ a: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>
+  ) {
+    guard rows > 0, columns > 0 else { return }
+    cblas_somatcopy(
+      CblasRowMajor, CblasTrans, blasint(rows), blasint(columns), 1, a, blasint(columns), out,
+      blasint(rows))
+  }
+
   /// The Euclidean norm of `x[count]`, computed by BLAS without overflow for large entries.
   public static func snrm2(_ x: UnsafePointer<Float>, count: Int) -> Float {
     guard count > 0 else { return 0 }

@@ -14,29 +14,36 @@ enum GRUKernels {
     hidden: UnsafeMutablePointer<Float>, batch: Int, size: Int
   ) {
     for b in 0..<batch {
-      let gr = gates + b * 3 * size
-      let hr = recurrent + b * 3 * size
-      let row = b * size
-      var j = 0
-      while j < size {
-        let n = min(Lanes.scalarCount, size - j)
-        let r = VectorMath.sigmoid(
-          LaneIO.load(gr + j, n) + LaneIO.load(hr + j, n) + LaneIO.load(bias + j, n))
-        let z = VectorMath.sigmoid(
-          LaneIO.load(gr + size + j, n) + LaneIO.load(hr + size + j, n)
-            + LaneIO.load(bias + size + j, n))
-        let hn = LaneIO.load(hr + 2 * size + j, n) + LaneIO.load(biasHiddenNew + j, n)
-        let new = VectorMath.tanh(
-          LaneIO.load(gr + 2 * size + j, n) + LaneIO.load(bias + 2 * size + j, n) + r * hn)
-        let h = (LaneIO.load(hiddenPrev + row + j, n) - new) * z + new
-        LaneIO.store(r, gr + j, n)
-        LaneIO.store(z, gr + size + j, n)
-        LaneIO.store(new, gr + 2 * size + j, n)
-        LaneIO.store(hn, hiddenNew + row + j, n)
-        LaneIO.store(h, hidden + row + j, n)
-        j += n
-      }
+      let row = gates + b * 3 * size
+      let hRow = recurrent + b * 3 * size
+      for j in 0..<(2 * size) { row[j] = Activations.sigmoid(row[j] + hRow[j] + bias[j]) }
+      let offset = b * size
+      newGate(
+        gates: row, recurrent: hRow, bias: bias, biasHiddenNew: biasHiddenNew,
+        hiddenPrev: hiddenPrev + offset, hiddenNew: hiddenNew + offset, hidden: hidden + offset,
+        size: size)
     }
+  }
+
+  /// `n` and h_t for one row whose `r` and `z` are done; one store per loop, so that each
+  /// loop vectorises (see `LSTMKernels.update`).
+  private static func newGate(
+    gates: UnsafeMutablePointer<Float>, recurrent: UnsafePointer<Float>,
+    bias: UnsafePointer<Float>, biasHiddenNew: UnsafePointer<Float>,
+    hiddenPrev: UnsafePointer<Float>, hiddenNew: UnsafeMutablePointer<Float>,
+    hidden: UnsafeMutablePointer<Float>, size: Int
+  ) {
+    let r = UnsafePointer(gates)
+    let z = r + size
+    let n = gates + 2 * size
+    let hn = recurrent + 2 * size
+    let nBias = bias + 2 * size
+    for j in 0..<size { hiddenNew[j] = hn[j] + biasHiddenNew[j] }
+    // r (W_hn h + b_hn), parked in `hidden`: a loop that stores to `n` and reads `r` from the
+    // same row would not vectorise (their distance is not known at compile time).
+    for j in 0..<size { hidden[j] = r[j] * hiddenNew[j] }
+    for j in 0..<size { n[j] = Activations.tanh(n[j] + nBias[j] + hidden[j]) }
+    for j in 0..<size { hidden[j] = (hiddenPrev[j] - n[j]) * z[j] + n[j] }
   }
 
   /// Backward through one step from `dHidden`, the total dL/dh_t. Writes `dInput` `[B, 3H]`
@@ -50,32 +57,39 @@ enum GRUKernels {
     dHiddenPrev: UnsafeMutablePointer<Float>?, batch: Int, size: Int
   ) {
     for b in 0..<batch {
-      let gr = gates + b * 3 * size
-      let dx = dInput + b * 3 * size
-      let dr = dRecurrent + b * 3 * size
-      let row = b * size
-      var j = 0
-      while j < size {
-        let n = min(Lanes.scalarCount, size - j)
-        let r = LaneIO.load(gr + j, n)
-        let z = LaneIO.load(gr + size + j, n)
-        let new = LaneIO.load(gr + 2 * size + j, n)
-        let dh = LaneIO.load(dHidden + row + j, n)
-        let hPrev = LaneIO.load(hiddenPrev + row + j, n)
-        let dNewPre = dh * (1 - z) * (1 - new * new)
-        let dResetPre = dNewPre * LaneIO.load(hiddenNew + row + j, n) * r * (1 - r)
-        let dUpdatePre = dh * (hPrev - new) * z * (1 - z)
-        LaneIO.store(dResetPre, dx + j, n)
-        LaneIO.store(dUpdatePre, dx + size + j, n)
-        LaneIO.store(dNewPre, dx + 2 * size + j, n)
-        LaneIO.store(dResetPre, dr + j, n)
-        LaneIO.store(dUpdatePre, dr + size + j, n)
-        LaneIO.store(dNewPre * r, dr + 2 * size + j, n)
-        if let prev = dHiddenPrev {
-          LaneIO.store(LaneIO.load(prev + row + j, n) + dh * z, prev + row + j, n)
-        }
-        j += n
+      let offset = b * size
+      backwardRow(
+        dHidden: dHidden + offset, gates: gates + 3 * offset, hiddenNew: hiddenNew + offset,
+        hiddenPrev: hiddenPrev + offset, dInput: dInput + 3 * offset,
+        dRecurrent: dRecurrent + 3 * offset, size: size)
+      if let prev = dHiddenPrev.map({ $0 + offset }) {
+        let z = gates + 3 * offset + size
+        let dh = dHidden + offset
+        for j in 0..<size { prev[j] += dh[j] * z[j] }
       }
     }
+  }
+
+  /// One row, one store per loop.
+  private static func backwardRow(
+    dHidden dh: UnsafePointer<Float>, gates: UnsafePointer<Float>,
+    hiddenNew: UnsafePointer<Float>, hiddenPrev: UnsafePointer<Float>,
+    dInput: UnsafeMutablePointer<Float>, dRecurrent: UnsafeMutablePointer<Float>, size: Int
+  ) {
+    let r = gates
+    let z = gates + size
+    let n = gates + 2 * size
+    let dr = dInput
+    let dz = dInput + size
+    let dn = dInput + 2 * size
+    for j in 0..<size { dn[j] = dh[j] * (1 - z[j]) * (1 - n[j] * n[j]) }
+    // dn recomputed, not read back from the row `dr` is stored in (see `newGate`).
+    for j in 0..<size {
+      dr[j] = dh[j] * (1 - z[j]) * (1 - n[j] * n[j]) * hiddenNew[j] * r[j] * (1 - r[j])
+    }
+    for j in 0..<size { dz[j] = dh[j] * (hiddenPrev[j] - n[j]) * z[j] * (1 - z[j]) }
+    dRecurrent.update(from: dInput, count: 2 * size)
+    let dRecurrentNew = dRecurrent + 2 * size
+    for j in 0..<size { dRecurrentNew[j] = dn[j] * r[j] }
   }
 }

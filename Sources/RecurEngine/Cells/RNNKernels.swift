@@ -3,6 +3,7 @@
 ///
 /// The GEMMs have already put `W_ih x_t + W_hh h_{t-1}` in place; these kernels add the bias,
 /// apply the activation and, backwards, turn dL/dh_t into the gradient of the pre-activation.
+/// Each loop runs over contiguous rows and vectorises (see `Activations`).
 enum RNNKernels {
   /// In place on `hidden` `[B, H]`: pre-activation (without bias) in, `h_t` out.
   /// `bias` `[H]` is `b_ih + b_hh`.
@@ -12,12 +13,10 @@ enum RNNKernels {
   ) {
     for b in 0..<batch {
       let row = hidden + b * size
-      var j = 0
-      while j < size {
-        let n = min(Lanes.scalarCount, size - j)
-        let pre = LaneIO.load(row + j, n) + LaneIO.load(bias + j, n)
-        LaneIO.store(relu ? VectorMath.relu(pre) : VectorMath.tanh(pre), row + j, n)
-        j += n
+      if relu {
+        for j in 0..<size { row[j] = Activations.relu(row[j] + bias[j]) }
+      } else {
+        for j in 0..<size { row[j] = Activations.tanh(row[j] + bias[j]) }
       }
     }
   }
@@ -28,14 +27,10 @@ enum RNNKernels {
     dHidden: UnsafePointer<Float>, hidden: UnsafePointer<Float>,
     dPre: UnsafeMutablePointer<Float>, count: Int, relu: Bool
   ) {
-    var j = 0
-    while j < count {
-      let n = min(Lanes.scalarCount, count - j)
-      let dh = LaneIO.load(dHidden + j, n)
-      let h = LaneIO.load(hidden + j, n)
-      let d = relu ? dh.replacing(with: 0, where: .!(h .> 0)) : dh * (1 - h * h)
-      LaneIO.store(d, dPre + j, n)
-      j += n
+    if relu {
+      for j in 0..<count { dPre[j] = hidden[j] > 0 ? dHidden[j] : 0 }
+    } else {
+      for j in 0..<count { dPre[j] = dHidden[j] * (1 - hidden[j] * hidden[j]) }
     }
   }
 }

@@ -1,15 +1,17 @@
 /// The largest singular value of a matrix by power iteration (Golub & Van Loan, Matrix
 /// Computations, 4th ed., §8.2.1) on its Gram matrix.
 ///
-/// `W [m, n]` → `A = W^T W [n, n]` (one GEMM), then `v ← A v / ‖A v‖` from a fixed start
-/// (so that the same weights always give the same figure) until the Rayleigh quotient
-/// `λ = v^T A v` changes by less than `tolerance` relatively; σ = √λ. Iterating on the small
-/// Gram matrix keeps it in cache. When the top two singular values are close the estimate
-/// converges slowly, from below; `maxIterations` bounds the cost.
+/// `W [m, n]` → `A = W^T W [n, n]` (one GEMM), then `v ← A v / ‖A v‖` until the Rayleigh
+/// quotient `λ = v^T A v` changes by less than `tolerance` relatively; σ = √λ. Iterating on
+/// the small Gram matrix keeps it in cache. `start` is the vector to begin from: empty the
+/// first time (a fixed seeded vector is used, so the same calls give the same figures), then
+/// the previous result, so that a training run's weights, which move little between two
+/// diagnoses, converge in a few iterations. When the top two singular values are close the
+/// estimate converges slowly, from below; `maxIterations` bounds the cost.
 enum SpectralNorm {
   static func largestSingularValue(
-    _ w: UnsafePointer<Float>, rows m: Int, columns n: Int, maxIterations: Int = 300,
-    tolerance: Double = 1e-6
+    _ w: UnsafePointer<Float>, rows m: Int, columns n: Int, start: inout [Float],
+    maxIterations: Int = 300, tolerance: Double = 1e-6
   ) -> Float {
     guard m > 0, n > 0 else { return 0 }
     let gram = FloatBuffer(count: n * n)
@@ -18,9 +20,14 @@ enum SpectralNorm {
       c: gram.pointer, ldc: n)
     let v = FloatBuffer(count: n)
     let av = FloatBuffer(count: n)
-    var generator = SeededGenerator(seed: 0x5EC7_4A1)
-    for j in 0..<n { v.pointer[j] = generator.uniform(0.5, 1.5) }
+    if start.count == n, start.contains(where: { $0 != 0 && $0.isFinite }) {
+      v.copy(from: start)
+    } else {
+      var generator = SeededGenerator(seed: 0x5EC7_4A1)
+      for j in 0..<n { v.pointer[j] = generator.uniform(0.5, 1.5) }
+    }
     normalise(v.pointer, n)
+    defer { start = v.array }
     var lambda = 0.0
     for _ in 0..<maxIterations {
       BLAS.sgemv(.none, m: n, n: n, a: gram.pointer, lda: n, x: v.pointer, beta: 0, y: av.pointer)

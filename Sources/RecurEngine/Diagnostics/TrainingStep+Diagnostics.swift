@@ -7,9 +7,13 @@ extension TrainingStep {
       (0..<space.steps).map { t in BLAS.snrm2(layer.dHidden.pointer + t * block, count: block) }
     }
     let gradNorms = stage.gradients.map { BLAS.snrm2($0.pointer, count: $0.count) }
+    if spectralVectors.count != config.layers {
+      spectralVectors = Array(repeating: [], count: config.layers)
+    }
     let spectral = (0..<config.layers).map { k in
       SpectralNorm.largestSingularValue(
-        stage.weightHidden(k), rows: config.cell.gateCount * h, columns: h)
+        stage.weightHidden(k), rows: config.cell.gateCount * h, columns: h,
+        start: &spectralVectors[k])
     }
     return Diagnostics(
       hiddenGradNorm: hiddenGradNorm, parameterNames: config.parameterShapes.map(\.name),

@@ -12,6 +12,14 @@ final class ParameterStage {
   /// Per layer, the bias the kernels add `[G*H]`: `b_ih + b_hh`, except the GRU's `n` block,
   /// which is `b_in` alone (`b_hn` sits inside `r * (W_hn h + b_hn)`).
   let combinedBias: [FloatBuffer]
+  /// Per layer, `weight_ih^T` `[I_k, G*H]` and `weight_hh^T` `[H, G*H]`: the forward GEMMs
+  /// `x W_ih^T` and `h W_hh^T` then read their weights untransposed, which OpenBLAS runs
+  /// 5–25% faster at these shapes (measured: 95 against 76 GFLOP/s for `[32,128]·[128,512]`).
+  let inputWeightTransposed: [FloatBuffer]
+  let hiddenWeightTransposed: [FloatBuffer]
+  /// Scratch `[I + 1, G*H]` for the gradients of a narrow first layer
+  /// (`TrainingStep.accumulateNarrowInputs`).
+  let narrowInputSums: FloatBuffer
 
   init(config: ModelConfig) {
     self.config = config
@@ -21,6 +29,10 @@ final class ParameterStage {
     combinedBias = (0..<config.layers).map { _ in
       FloatBuffer(count: config.cell.gateCount * config.hiddenSize)
     }
+    inputWeightTransposed = (0..<config.layers).map { sizes[4 * $0] }.map(FloatBuffer.init)
+    hiddenWeightTransposed = (0..<config.layers).map { sizes[4 * $0 + 1] }.map(FloatBuffer.init)
+    narrowInputSums = FloatBuffer(
+      count: (config.inputSize + 1) * config.cell.gateCount * config.hiddenSize)
   }
 
   /// Copies the model's parameters in and combines the biases.
@@ -34,6 +46,11 @@ final class ParameterStage {
       let bhh = biasHidden(layer)
       let out = combinedBias[layer].pointer
       for j in 0..<gh { out[j] = j < additive ? bih[j] + bhh[j] : bih[j] }
+      let inputs = layer == 0 ? config.inputSize : h
+      BLAS.transpose(
+        weightInput(layer), rows: gh, columns: inputs, into: inputWeightTransposed[layer].pointer)
+      BLAS.transpose(
+        weightHidden(layer), rows: gh, columns: h, into: hiddenWeightTransposed[layer].pointer)
     }
   }
 

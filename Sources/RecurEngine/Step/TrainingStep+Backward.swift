@@ -3,6 +3,7 @@ extension TrainingStep {
   /// total dL/dh_t of each layer in `space.layers[k].dHidden`.
   func backward(_ space: Workspace) {
     headBackward(space)
+    if projectsPerStep(0) { stage.narrowInputSums.zero() }
     for k in (0..<config.layers).reversed() {
       switch config.cell {
       case .rnn, .rnnRelu: backwardRNN(k, space)
@@ -19,8 +20,8 @@ extension TrainingStep {
   ) {
     let h = config.hiddenSize
     let gh = config.cell.gateCount * h
-    BLAS.sgemm(
-      .none, .none, m: space.batch, n: h, k: gh, a: dPre, lda: gh, b: stage.weightHidden(k),
+    BLAS.sgemmFewRows(
+      m: space.batch, n: h, k: gh, a: dPre, lda: gh, b: stage.weightHidden(k),
       ldb: h, beta: 1, c: space.layers[k].dHidden.pointer + (t - 1) * space.batch * h, ldc: h)
   }
 
@@ -32,6 +33,7 @@ extension TrainingStep {
       RNNKernels.backward(
         dHidden: layer.dHidden.pointer + t * block, hidden: layer.hidden.pointer + t * block,
         dPre: dPre, count: block, relu: config.cell == .rnnRelu)
+      if projectsPerStep(k) { accumulateNarrowInputs(t, space) }
       if t > 0 { propagateRecurrence(k, t, space, from: dPre) }
     }
   }
@@ -48,6 +50,7 @@ extension TrainingStep {
         gates: layer.gates.pointer + 4 * t * block, cellTanh: cellTanh + t * block,
         cellPrev: t == 0 ? space.zeroState.pointer : cell + (t - 1) * block,
         dGates: dGates, batch: space.batch, size: config.hiddenSize)
+      if projectsPerStep(k) { accumulateNarrowInputs(t, space) }
       if t > 0 { propagateRecurrence(k, t, space, from: dGates) }
     }
   }
@@ -65,13 +68,15 @@ extension TrainingStep {
         hiddenPrev: t == 0 ? space.zeroState.pointer : layer.hidden.pointer + (t - 1) * block,
         dInput: space.dGates.pointer + 3 * t * block, dRecurrent: dRecurrent + 3 * t * block,
         dHiddenPrev: dHiddenPrev, batch: space.batch, size: config.hiddenSize)
+      if projectsPerStep(k) { accumulateNarrowInputs(t, space) }
       if t > 0 { propagateRecurrence(k, t, space, from: dRecurrent + 3 * t * block) }
     }
   }
 
   /// The layer's weight and bias gradients as single GEMMs (GEMVs) over all steps, and dL/dx
   /// for the layer below: `dW_ih = dPre^T x`, `dW_hh = dPre[1...]^T h[..<T-1]`,
-  /// `db = Σ_rows dPre`, `dx = dPre · W_ih`.
+  /// `db = Σ_rows dPre`, `dx = dPre · W_ih`. For the RNN and LSTM, input- and hidden-side
+  /// pre-activations are the same sum, so `db_hh = db_ih`.
   private func weightGradients(_ k: Int, _ space: Workspace) {
     let h = config.hiddenSize
     let gh = config.cell.gateCount * h
@@ -80,23 +85,62 @@ extension TrainingStep {
     let dInput = space.dGates.pointer
     let dRecurrent = space.dGatesHidden?.pointer ?? dInput
     let x = space.layerInput(k)
-    BLAS.sgemm(
-      .transposed, .none, m: gh, n: inputs, k: rows, a: dInput, lda: gh, b: x, ldb: inputs,
-      beta: 0, c: stage.gradient(4 * k), ldc: inputs)
+    if projectsPerStep(k) {
+      finishNarrowInputGradients(inputs: inputs, gh: gh)
+    } else {
+      BLAS.sgemm(
+        .transposed, .none, m: gh, n: inputs, k: rows, a: dInput, lda: gh, b: x, ldb: inputs,
+        beta: 0, c: stage.gradient(4 * k), ldc: inputs)
+      BLAS.sgemv(
+        .transposed, m: rows, n: gh, a: dInput, lda: gh, x: space.ones.pointer, beta: 0,
+        y: stage.gradient(4 * k + 2))
+    }
     BLAS.sgemm(
       .transposed, .none, m: gh, n: h, k: rows - space.batch, a: dRecurrent + space.batch * gh,
       lda: gh, b: space.layers[k].hidden.pointer, ldb: h, beta: 0, c: stage.gradient(4 * k + 1),
       ldc: h)
-    BLAS.sgemv(
-      .transposed, m: rows, n: gh, a: dInput, lda: gh, x: space.ones.pointer, beta: 0,
-      y: stage.gradient(4 * k + 2))
-    BLAS.sgemv(
-      .transposed, m: rows, n: gh, a: dRecurrent, lda: gh, x: space.ones.pointer, beta: 0,
-      y: stage.gradient(4 * k + 3))
+    if config.cell == .gru {
+      BLAS.sgemv(
+        .transposed, m: rows, n: gh, a: dRecurrent, lda: gh, x: space.ones.pointer, beta: 0,
+        y: stage.gradient(4 * k + 3))
+    } else {
+      stage.gradient(4 * k + 3).update(from: stage.gradient(4 * k + 2), count: gh)
+    }
     if k > 0 {
       BLAS.sgemm(
         .none, .none, m: rows, n: inputs, k: gh, a: dInput, lda: gh, b: stage.weightInput(k),
         ldb: inputs, beta: 0, c: space.layers[k - 1].dHidden.pointer, ldc: inputs)
     }
+  }
+
+  /// Adds step t's share of `dW_ih` and `db_ih` of a narrow first layer (see `narrowInputs`)
+  /// while the step's `dPre` block `[B, G*H]` is still in cache: each row added into I + 1
+  /// accumulators `[G*H]` (`Σ x_i dPre`, then `Σ dPre`).
+  ///
+  /// Why in the time loop: a GEMM with N = I ran at ~8 GFLOP/s, and one pass over all of
+  /// `dPre` after the loop re-read `[T*B, G*H]` from memory (3–4% of an LSTM step at H = 128).
+  private func accumulateNarrowInputs(_ t: Int, _ space: Workspace) {
+    let inputs = config.inputSize
+    let gh = config.cell.gateCount * config.hiddenSize
+    let sums = stage.narrowInputSums.pointer  // [I + 1, G*H]
+    let bias = sums + inputs * gh
+    let x = space.inputs.pointer + t * space.batch * inputs
+    let dPre = space.dGates.pointer + t * space.batch * gh
+    for b in 0..<space.batch {
+      let d = dPre + b * gh
+      for i in 0..<inputs {
+        let value = x[b * inputs + i]
+        let sum = sums + i * gh
+        for j in 0..<gh { sum[j] += value * d[j] }
+      }
+      for j in 0..<gh { bias[j] += d[j] }
+    }
+  }
+
+  /// `dW_ih` `[G*H, I]` and `db_ih` from the sums of `accumulateNarrowInputs`.
+  private func finishNarrowInputGradients(inputs: Int, gh: Int) {
+    let sums = stage.narrowInputSums.pointer
+    BLAS.transpose(sums, rows: inputs, columns: gh, into: stage.gradient(0))
+    stage.gradient(2).update(from: sums + inputs * gh, count: gh)
   }
 }

@@ -7,13 +7,17 @@
 /// Buffers live in a `Workspace` per batch shape, made before the time loop and reused, so the
 /// time loop never allocates.
 ///
-/// Not thread-safe: one step object per thread (each worker trains one model at a time).
+/// Runs with subnormals flushed to zero (see `DenormalMode`). Not thread-safe: one step object
+/// per thread (each worker trains one model at a time).
 public final class TrainingStep {
   public let config: ModelConfig
   public let loss: LossKind
   let stage: ParameterStage
   private var trainingSpace: Workspace?
   private var evaluationSpace: Workspace?
+  /// Per layer, the top right singular vector of `weight_hh` found at the last diagnosis, where
+  /// the next power iteration starts (see `SpectralNorm`).
+  var spectralVectors: [[Float]] = []
   /// The outputs of the last forward pass (training or evaluation), `[B, O]` or `[T, B, O]`.
   public private(set) var lastOutputs: Tensor?
 
@@ -41,6 +45,14 @@ public final class TrainingStep {
   public func run(_ model: Model, on batch: Batch, diagnose: Bool = false) throws(EngineError)
     -> StepResult
   {
+    try DenormalMode.flushingToZero { () throws(EngineError) in
+      try runSteps(model, batch, diagnose: diagnose)
+    }
+  }
+
+  private func runSteps(_ model: Model, _ batch: Batch, diagnose: Bool) throws(EngineError)
+    -> StepResult
+  {
     try check(model, batch)
     stage.load(model)
     let space = workspace(steps: batch.steps, batch: batch.size, training: true)
@@ -58,6 +70,10 @@ public final class TrainingStep {
   /// The loss of `model` on `batch` without gradients (and, for cross-entropy, the accuracy),
   /// with the head's outputs; batches of any size, cut into chunks of `evaluationChunk`.
   public func evaluate(_ model: Model, on batch: Batch) throws(EngineError) -> Evaluation {
+    try DenormalMode.flushingToZero { () throws(EngineError) in try evaluateChunks(model, batch) }
+  }
+
+  private func evaluateChunks(_ model: Model, _ batch: Batch) throws(EngineError) -> Evaluation {
     try check(model, batch)
     stage.load(model)
     var sum = 0.0

@@ -1,0 +1,153 @@
+import Foundation
+
+/// One metric record of a trial (`Sources/RecurTraining/METRICS.md`, "Metric record"), read
+/// leniently: absent fields mean "not measured at this step", and `null`s (non-finite values)
+/// read as nil.
+///
+/// The gradient-flow curve (`hidden_grad_norm`, `[layers][T]` numbers) is by far the largest
+/// field and most reports need it from two records per trial only (step 0 and the last
+/// diagnosis), so it is decoded on demand (`topHiddenGradNorm()`); decoding it for every
+/// record made reading a large sweep ten times slower.
+struct MetricPoint: Sendable, Hashable {
+  /// Optimiser steps done when measured (0: before any update).
+  var step: Int
+  var trainLoss: Double?
+  var evalLoss: Double?
+  /// Share of right answers on the held-out set (classification tasks).
+  var accuracy: Double?
+  /// Global gradient norm before clipping.
+  var gradNorm: Double?
+  /// Share of the steps since the previous record whose gradient was clipped.
+  var clippedFraction: Double?
+  /// Saturation fractions keyed `l{k}.{gate}`.
+  var saturation: [String: Double]
+  /// Whether the record carries a non-empty `hidden_grad_norm` (it is a diagnosis).
+  var hasDiagnosis: Bool
+  /// Where the curve comes from: the record's JSON, or a curve given in memory.
+  private var hiddenSource: HiddenSource
+
+  private enum HiddenSource: Sendable, Hashable {
+    case json(String)
+    case values([[Double?]])
+  }
+
+  init(
+    step: Int, trainLoss: Double? = nil, evalLoss: Double? = nil, accuracy: Double? = nil,
+    gradNorm: Double? = nil,
+    clippedFraction: Double? = nil, hiddenGradNorm: [[Double?]] = [],
+    saturation: [String: Double] = [:]
+  ) {
+    self.step = step
+    self.trainLoss = trainLoss
+    self.evalLoss = evalLoss
+    self.accuracy = accuracy
+    self.gradNorm = gradNorm
+    self.clippedFraction = clippedFraction
+    self.saturation = saturation
+    hasDiagnosis = hiddenGradNorm.contains { !$0.isEmpty }
+    hiddenSource = .values(hiddenGradNorm)
+  }
+
+  /// `[layers][T]`: ‖dL/dh_t‖ per layer and time step; nil entries were not finite.
+  func hiddenGradNorm() -> [[Double?]] {
+    switch hiddenSource {
+    case .values(let values): return values
+    case .json(let json):
+      let decoded = try? JSONDecoder().decode(HiddenField.self, from: Data(json.utf8))
+      return decoded?.hiddenGradNorm ?? []
+    }
+  }
+
+  /// The record's top-layer ‖dL/dh_t‖ curve, or nil if the record has no diagnosis.
+  func topHiddenGradNorm() -> [Double?]? {
+    guard hasDiagnosis else { return nil }
+    return hiddenGradNorm().last.flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// The saturation of the top layer's gates, by gate name (`f`, `z`, `h`); METRICS.md keys
+  /// them `l{k}.{gate}`, and the top layer is the largest k.
+  var topSaturation: [String: Double] {
+    var top = -1
+    var gates: [String: Double] = [:]
+    for (key, value) in saturation {
+      guard let (layer, gate) = Self.layerAndGate(key) else { continue }
+      if layer > top {
+        top = layer
+        gates = [:]
+      }
+      if layer == top { gates[gate] = value }
+    }
+    return gates
+  }
+
+  /// `l2.f` → (2, "f"); nil for keys of another form.
+  static func layerAndGate(_ key: String) -> (Int, String)? {
+    guard key.hasPrefix("l"), let dot = key.firstIndex(of: ".") else { return nil }
+    let digits = key[key.index(after: key.startIndex)..<dot]
+    let gate = key[key.index(after: dot)...]
+    guard let layer = Int(digits), !gate.isEmpty else { return nil }
+    return (layer, String(gate))
+  }
+}
+
+extension MetricPoint {
+  /// Reads a stored record: `step` and the losses come from the store's columns (which it
+  /// extracted itself), the diagnostics from the JSON. A record whose JSON cannot be read
+  /// keeps its step and losses.
+  init(step: Int, trainLoss: Double?, evalLoss: Double?, json: String) {
+    let fields = try? JSONDecoder().decode(Fields.self, from: Data(json.utf8))
+    self.init(
+      step: step, trainLoss: trainLoss.flatMap(\.finite), evalLoss: evalLoss.flatMap(\.finite),
+      accuracy: fields?.accuracy, gradNorm: fields?.gradNorm,
+      clippedFraction: fields?.clippedFraction,
+      saturation: fields?.saturation ?? [:])
+    hasDiagnosis = fields?.hasDiagnosis ?? false
+    hiddenSource = .json(json)
+  }
+
+  /// The small fields of a record, and whether it has a gradient-flow curve.
+  private struct Fields: Decodable {
+    var accuracy: Double?
+    var gradNorm: Double?
+    var clippedFraction: Double?
+    var saturation: [String: Double]
+    var hasDiagnosis: Bool
+
+    enum CodingKeys: String, CodingKey {
+      case accuracy
+      case gradNorm = "grad_norm"
+      case clippedFraction = "clipped_fraction"
+      case hiddenGradNorm = "hidden_grad_norm"
+      case saturation
+    }
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      accuracy = c.lenientNumber(.accuracy)
+      gradNorm = c.lenientNumber(.gradNorm)
+      clippedFraction = c.lenientNumber(.clippedFraction)
+      saturation = c.lenientNumberMap(.saturation)
+      let layers = try? c.nestedUnkeyedContainer(forKey: .hiddenGradNorm)
+      hasDiagnosis = (layers?.count ?? 0) > 0
+    }
+  }
+
+  /// `hidden_grad_norm` alone.
+  private struct HiddenField: Decodable {
+    var hiddenGradNorm: [[Double?]]
+
+    enum CodingKeys: String, CodingKey {
+      case hiddenGradNorm = "hidden_grad_norm"
+    }
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      hiddenGradNorm = c.lenientNumberMatrix(.hiddenGradNorm)
+    }
+  }
+}
+
+extension Double {
+  /// The value if it is finite, else nil.
+  var finite: Double? { isFinite ? self : nil }
+}
