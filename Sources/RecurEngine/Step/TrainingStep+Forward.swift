@@ -36,14 +36,29 @@ extension TrainingStep {
       return
     }
     for r in 0..<rows.count {
-      let row = out + r * gh
-      let first = x[r * inputs]
+      projectNarrowRow(x + r * inputs, inputs: inputs, weights: weights, into: out + r * gh, gh)
+    }
+  }
+
+  /// `row[G*H] = Σ_i x_i W_ih^T[i]`, the first two terms in one pass (as `x_0 w_0 + x_1 w_1`,
+  /// the order two passes would add them in): a pass less over the row for the adding
+  /// problem's two inputs.
+  private func projectNarrowRow(
+    _ x: UnsafePointer<Float>, inputs: Int, weights: UnsafePointer<Float>,
+    into row: UnsafeMutablePointer<Float>, _ gh: Int
+  ) {
+    let first = x[0]
+    if inputs >= 2 {
+      let second = x[1]
+      let w = weights + gh
+      for j in 0..<gh { row[j] = first * weights[j] + second * w[j] }
+    } else {
       for j in 0..<gh { row[j] = first * weights[j] }
-      for i in 1..<max(1, inputs) {
-        let value = x[r * inputs + i]
-        let w = weights + i * gh
-        for j in 0..<gh { row[j] += value * w[j] }
-      }
+    }
+    for i in 2..<max(2, inputs) {
+      let value = x[i]
+      let w = weights + i * gh
+      for j in 0..<gh { row[j] += value * w[j] }
     }
   }
 
