@@ -207,7 +207,7 @@ extension Coordinator {
       logger.warning(
         "\(name) sent a result for \(result.trial), which this sweep never started; ignored")
     }
-    replies.acknowledge(result.trial, sequence: result.sequence, to: peer)
+    replies.acknowledge(result.trial, sequence: result.sequence, to: peer, afterSync: true)
   }
 
   /// bye: the worker leaves; its trial, if any, goes back to the queue (a deliberate stop
