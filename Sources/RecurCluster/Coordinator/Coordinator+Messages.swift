@@ -206,8 +206,8 @@ extension Coordinator {
     case .unknownTrial, .unknownAttempt:
       if strangers.record(peer) {
         logger.warning(
-          "\(name) sent a result for \(result.trial), which this sweep never started; ignored "
-            + "(further ones from it only counted)")
+          "\(name) sent a result for \(result.trial), which this sweep never started; ignored (further ones from it only counted)"
+        )
       }
     }
     replies.acknowledge(result.trial, sequence: result.sequence, to: peer, afterSync: true)
