@@ -205,9 +205,10 @@ extension Coordinator {
       break
     case .unknownTrial, .unknownAttempt:
       if strangers.record(peer) {
-        logger.warning(
-          "\(name) sent a result for \(result.trial), which this sweep never started; ignored (further ones from it only counted)"
-        )
+        let text =
+          "\(name) sent a result for \(result.trial), which this sweep never started; "
+          + "ignored (further ones from it only counted)"
+        logger.warning("\(text)")
       }
     }
     replies.acknowledge(result.trial, sequence: result.sequence, to: peer, afterSync: true)
