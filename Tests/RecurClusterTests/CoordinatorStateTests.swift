@@ -1,5 +1,6 @@
 import Foundation
 import RecurProtocol
+import RecurWire
 import Testing
 
 @testable import RecurCluster
@@ -69,7 +70,7 @@ import Testing
     batch.acknowledge(t1, sequence: 1, to: "w1")
     batch.acknowledge(t2, sequence: 0, to: "w1")
     batch.acknowledge(t1, sequence: 2, to: "w3")
-    let sent = batch.drain()
+    let sent = batch.drain().immediate
     #expect(sent.count == 4)
     #expect(sent[0].message == .ack(Acknowledgement(trial: t1, sequences: [0, 1])))
     #expect(sent[1].message == .heartbeat)
@@ -77,7 +78,21 @@ import Testing
     #expect(sent[3].peer == "w3")
     #expect(batch.isEmpty)
     batch.acknowledge(t1, sequence: 5, to: "w1")
-    #expect(batch.drain().first?.message == .ack(Acknowledgement(trial: t1, sequences: [5])))
+    #expect(
+      batch.drain().immediate.first?.message
+        == .ack(Acknowledgement(trial: t1, sequences: [5])))
+  }
+
+  @Test func acknowledgementsOfOutcomesWaitApartForTheSync() {
+    var batch = ReplyBatch<String>()
+    let t1 = TrialAttempt(trialID: "a", attempt: 1)
+    batch.acknowledge(t1, sequence: 0, to: "w1")
+    batch.acknowledge(t1, sequence: 1, to: "w1", afterSync: true)
+    batch.send(.heartbeat, to: "w1")
+    let (immediate, afterSync) = batch.drain()
+    #expect(
+      immediate.map(\.message) == [.ack(Acknowledgement(trial: t1, sequences: [0])), .heartbeat])
+    #expect(afterSync.map(\.message) == [.ack(Acknowledgement(trial: t1, sequences: [1]))])
   }
 }
 
@@ -146,5 +161,32 @@ import Testing
   ])
   func aWildcardAddressBecomesTheHostName(bound: String, expected: String) {
     #expect(HostName.connectAddress(forBound: bound, host: "node7") == expected)
+  }
+}
+
+@Suite struct WriteAheadLogTests {
+  @Test func requestedCommitsAreSyncedAndReported() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("recur-wal-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = folder.appendingPathComponent("results.sqlite").path
+    try Data("frames".utf8).write(to: URL(fileURLWithPath: store + "-wal"))
+    let context = try Context()
+    let endpoint = context.uniqueInprocEndpoint("wal-test")
+    let inbox = try context.socket(.pair)
+    try inbox.bind(endpoint)
+    let wal = try #require(WriteAheadLog(storePath: store, context: context, notify: endpoint))
+    #expect(try wal.synced() == 0)
+    wal.request(1)
+    wal.request(3)
+    #expect(try inbox.receive(timeout: .seconds(10)) == [Data([1])], "the loop is woken")
+    #expect(ClusterHarness.waitUntil(timeout: 10) { (try? wal.synced()) == 3 })
+    try wal.finish()
+    inbox.close()
+    #expect(
+      WriteAheadLog(
+        storePath: folder.appendingPathComponent("none").path, context: context, notify: endpoint)
+        == nil)
   }
 }

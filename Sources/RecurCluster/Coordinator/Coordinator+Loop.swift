@@ -41,19 +41,22 @@ extension Coordinator {
   }
 
   /// One round: wait for messages (or the next deadline), take all that are waiting, handle
-  /// them in one transaction, then send the replies and the heartbeats that are due.
+  /// them in one transaction, send what the commit allows (assignments, metrics acks), and
+  /// hand the commit to the log's syncing thread if it holds outcomes: their acks leave once
+  /// it is on disk, in a later round.
   func round(timeout: Seconds) throws(CoordinatorError) {
     let inbound = try receive(timeout: timeout)
     let time = now
     let dispatchable =
       scheduler.isDispatching && scheduler.idleCount > 0 && scheduler.waitingCount > 0
     let expiring = peers.hasExpired(at: time)
+    var outcomes = false
     if !inbound.isEmpty || dispatchable || expiring {
-      // Outcomes (results, abandoned attempts) are synced before they are acknowledged;
-      // a round of metrics and attempt starts only is not (see `ResultsStore`).
-      let durable = expiring || inbound.contains(where: Self.mayRecordOutcome)
+      // Outcomes (results, abandoned attempts) reach the disk before they are acknowledged;
+      // metrics and attempt starts need not (see `ResultsStore`).
+      outcomes = expiring || inbound.contains(where: Self.mayRecordOutcome)
       try Self.storeCall {
-        try store.write(durable: durable) { tx in
+        try store.write(durable: outcomes && wal == nil) { tx in
           for frames in inbound { try handle(frames, at: time, tx) }
           for (peer, member) in peers.removeExpired(at: time) {
             try dropSilent(peer, member, at: time, tx)
@@ -63,8 +66,27 @@ extension Coordinator {
       }
       tally.transactions += 1
     }
-    for (peer, message) in replies.drain() { send(message, to: peer, at: time) }
+    let (immediate, afterSync) = replies.drain()
+    for (peer, message) in immediate { send(message, to: peer, at: time) }
+    if let wal, outcomes {
+      outcomeCommits += 1
+      wal.request(outcomeCommits)
+      pendingAcks.append((outcomeCommits, afterSync))
+    } else {
+      for (peer, message) in afterSync { send(message, to: peer, at: time) }
+    }
+    try sendSyncedAcks(at: time)
     for peer in peers.heartbeatsDue(at: time) { send(.heartbeat, to: peer, at: time) }
+  }
+
+  /// Sends the acknowledgements whose commits are on disk.
+  func sendSyncedAcks(at time: Seconds) throws(CoordinatorError) {
+    guard let wal, !pendingAcks.isEmpty else { return }
+    let synced = try wal.synced()
+    while let first = pendingAcks.first, first.commit <= synced {
+      for (peer, message) in first.messages { send(message, to: peer, at: time) }
+      pendingAcks.removeFirst()
+    }
   }
 
   /// Whether a message (routing id first) is a result or a goodbye, which end attempts.
@@ -84,7 +106,12 @@ extension Coordinator {
   func receive(timeout: Seconds) throws(CoordinatorError) -> [[Data]] {
     var inbound: [[Data]] = []
     do {
-      let ready = try Poller.poll([PollItem(router)], timeout: .milliseconds(Int(timeout * 1000)))
+      var items = [PollItem(router)]
+      if let syncInbox { items.append(PollItem(syncInbox)) }
+      let ready = try Poller.poll(items, timeout: .milliseconds(Int(timeout * 1000)))
+      if ready.count > 1, ready[1].contains(.readable), let syncInbox {
+        while try syncInbox.receive(timeout: .zero) != nil {}  // a sync ended: see round()
+      }
       guard ready[0].contains(.readable) else { return [] }
       while inbound.count < options.maxMessagesPerRound {
         do {
@@ -139,6 +166,9 @@ extension Coordinator {
 
   /// Requeues what is still running (its workers did not answer), commits, closes the store.
   func finish() throws(CoordinatorError) {
+    try wal?.finish()
+    try sendSyncedAcks(at: now)
+    syncInbox?.close()
     let running = scheduler.assignments
     try Self.storeCall {
       try store.write { tx in

@@ -34,7 +34,7 @@ extension Coordinator {
     case .hello: break
     case .ready: try ready(peer, member, at: time, tx)
     case .heartbeat(let running): adopt(running, by: peer, name: name)
-    case .metrics(let batch): try store(batch, from: peer, tx)
+    case .metrics(let batch): try storeMetrics(batch, from: peer, tx)
     case .result(let result): try record(result, from: peer, name: name, at: time, tx)
     case .bye: try farewell(peer, name: name, tx)
     }
@@ -157,7 +157,7 @@ extension Coordinator {
 
   /// metrics: stored (records of unknown attempts and malformed records are skipped by the
   /// store), then acknowledged.
-  func store(_ batch: MetricsBatch, from peer: Data, _ tx: StoreTransaction) throws {
+  func storeMetrics(_ batch: MetricsBatch, from peer: Data, _ tx: StoreTransaction) throws {
     let attempt = Int(batch.trial.attempt)
     let rows = batch.records.map {
       MetricRow(
@@ -204,10 +204,14 @@ extension Coordinator {
     case .alreadyRecorded:
       break
     case .unknownTrial, .unknownAttempt:
-      logger.warning(
-        "\(name) sent a result for \(result.trial), which this sweep never started; ignored")
+      if strangers.record(peer) {
+        let text =
+          "\(name) sent a result for \(result.trial), which this sweep never started; "
+          + "ignored (further ones from it only counted)"
+        logger.warning("\(text)")
+      }
     }
-    replies.acknowledge(result.trial, sequence: result.sequence, to: peer)
+    replies.acknowledge(result.trial, sequence: result.sequence, to: peer, afterSync: true)
   }
 
   /// bye: the worker leaves; its trial, if any, goes back to the queue (a deliberate stop

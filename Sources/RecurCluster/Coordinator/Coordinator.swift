@@ -36,6 +36,11 @@ public final class Coordinator {
   public let options: CoordinatorOptions
 
   let store: ResultsStore
+  /// The store's log, synced by a thread of its own before results are acknowledged; nil
+  /// when commits sync themselves (no log file found) or syncing is off (`.normal`).
+  let wal: WriteAheadLog?
+  /// Where `wal` reports each sync.
+  let syncInbox: Socket?
   let context: Context
   let router: Socket
   let authenticator: ZAPAuthenticator?
@@ -61,6 +66,10 @@ public final class Coordinator {
   var observer: (CoordinatorEvent) -> Void = { _ in }
   var stopping: Stopping?
   var tally = RunTally()
+  /// Commits holding outcomes, numbered for `wal`.
+  var outcomeCommits = 0
+  /// Acknowledgements of results waiting for their commit to reach the disk, oldest first.
+  var pendingAcks: [(commit: Int, messages: [ReplyBatch<Data>.Message])] = []
 
   /// Validates the options, stores the plan (adding only trials the store does not have),
   /// requeues attempts a previous coordinator left running, and binds the socket.
@@ -104,6 +113,28 @@ public final class Coordinator {
       heartbeatIntervalMilliseconds: UInt32(max(1, (options.heartbeatInterval * 1000).rounded())),
       heartbeatLiveness: UInt32(options.heartbeatLiveness))
     (context, router, authenticator, endpoint) = try Self.bind(options)
+    (syncInbox, wal) = try Self.startSyncing(store, context: context, options.durability)
+  }
+
+  /// The log's syncing thread and the socket it reports on (none with `.normal`).
+  static func startSyncing(
+    _ store: ResultsStore, context: Context, _ durability: Durability
+  ) throws(CoordinatorError) -> (Socket?, WriteAheadLog?) {
+    guard durability == .full else { return (nil, nil) }
+    do {
+      let endpoint = context.uniqueInprocEndpoint("wal")
+      let inbox = try context.socket(.pair)
+      try inbox.setLinger(.zero)
+      try inbox.bind(endpoint)
+      guard let wal = WriteAheadLog(storePath: store.path, context: context, notify: endpoint)
+      else {
+        inbox.close()
+        return (nil, nil)
+      }
+      return (inbox, wal)
+    } catch {
+      throw .wire(error)
+    }
   }
 
   /// The scheduler of the stored trials of the plan (nil: a new store, where every planned
