@@ -58,6 +58,8 @@ extension TrialKey {
   static func integer(from text: String, in range: ClosedRange<Int>) -> Result<
     Int, TrialValueProblem
   > {
+    // Workers decode a spec per trial: the common case costs no string building.
+    if let exact = Int(text), range.contains(exact) { return .success(exact) }
     let expected = "an integer from \(range.lowerBound) to \(range.upperBound)"
     guard let number = number(from: text) else {
       return .failure(.init(reason: "'\(text)' is not a number", expected: expected))
@@ -106,10 +108,19 @@ extension TrialKey {
   /// exponent. Hexadecimal, `inf` and `nan` are refused. Overflow gives an infinite value,
   /// which every range refuses.
   static func number(from text: String) -> Double? {
-    let allowed: Set<Character> = [
-      "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "-", ".", "e", "E", "_",
-    ]
-    guard text.contains(where: \.isNumber), text.allSatisfy(allowed.contains) else { return nil }
-    return Double(text.filter { $0 != "_" })
+    var hasDigit = false
+    var hasUnderscore = false
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): hasDigit = true
+      case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"),
+        UInt8(ascii: "E"):
+        continue
+      case UInt8(ascii: "_"): hasUnderscore = true
+      default: return nil  // no "nan", "inf" or hexadecimal, which Double(_:) would take
+      }
+    }
+    guard hasDigit else { return nil }
+    return Double(hasUnderscore ? text.filter { $0 != "_" } : text)
   }
 }
