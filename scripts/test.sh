@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 export OPENBLAS_NUM_THREADS=1
+# House style: the toolchain's formatter, default settings, on every tracked Swift file.
+git ls-files -z '*.swift' | xargs -0 swift format lint --strict
 swift build --build-tests
 
 # A sweep across three network namespaces with a link cut mid-trial; needs root (CI is root).

@@ -25,7 +25,8 @@ import Testing
   @Test func everyKeyButTaskAndCellHasADefault() {
     let required = TrialKey.all.filter { $0.defaultValue == nil }.map(\.name)
     #expect(required == ["task", "cell"])
-    #expect(TrialKey.named("data")?.defaultValue == .text("experiments/data/kjv-genesis-exodus.txt"))
+    #expect(
+      TrialKey.named("data")?.defaultValue == .text("experiments/data/kjv-genesis-exodus.txt"))
   }
 
   @Test func theTableNamesEveryKeyOfIssue3Once() {

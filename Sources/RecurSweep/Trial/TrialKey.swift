@@ -68,7 +68,9 @@ extension TrialKey {
     float("clip_value", \.clipValue, .init(0, 1e6), "element-wise gradient clipping; 0 = off"),
     choice("init", \.initializer, "initialisation of the weights"),
     float("init_scale", \.initScale, .init(0, 100, minExclusive: true), "factor on weight_hh"),
-    float("forget_bias", \.forgetBias, .init(-100, 100), "LSTM total forget-gate bias at init (0 keeps the init scheme's)"),
+    float(
+      "forget_bias", \.forgetBias, .init(-100, 100),
+      "LSTM total forget-gate bias at init (0 keeps the init scheme's)"),
     int("seed", \.seed, 0...(1 << 53), "seed of the model, the data and the batches"),
     int("eval_every", \.evalEvery, 0...10_000_000, "steps between evaluations; 0 = at the end"),
     int("diagnose_every", \.diagnoseEvery, 0...10_000_000, "steps between diagnoses; 0 = never"),
