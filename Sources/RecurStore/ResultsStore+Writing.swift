@@ -5,7 +5,7 @@ import Foundation
 /// durably (see the storage contract on `ResultsStore`).
 extension ResultsStore {
   @discardableResult
-  public func registerPlan(sweep: SweepInfo, trials: [PlannedTrialRow]) throws
+  public func registerPlan(sweep: SweepInfo, trials: some Sequence<PlannedTrialRow>) throws
     -> PlanRegistration
   {
     try write { try $0.registerPlan(sweep: sweep, trials: trials) }

@@ -21,12 +21,31 @@ public struct StoreTransaction {
   /// have no outcome are withdrawn (kept, never dispatched, not counted); one that comes back
   /// in a later plan is planned again. Queued trials take the new plan's ordinal.
   ///
+  /// `trials` is read once, row by row, so that a large plan can be made as it is stored
+  /// (a lazy sequence) instead of being held whole. Rows are checked as they come; a bad one
+  /// undoes everything this call wrote (a savepoint), as if it had been checked first.
+  ///
   /// - Throws: `StoreError.invalidPlan` for duplicate or empty ids or `attemptsAllowed < 1`.
   @discardableResult
-  public func registerPlan(sweep: SweepInfo, trials: [PlannedTrialRow]) throws
+  public func registerPlan(sweep: SweepInfo, trials: some Sequence<PlannedTrialRow>) throws
     -> PlanRegistration
   {
-    try validate(sweep: sweep, trials: trials)
+    guard sweep.attemptsAllowed >= 1 else {
+      throw StoreError.invalidPlan("attempts allowed is \(sweep.attemptsAllowed), must be ≥ 1")
+    }
+    var registration: PlanRegistration?
+    try db.inSavepoint {
+      registration = try storePlan(sweep: sweep, trials: trials)
+      return .commit
+    }
+    guard let registration else { throw StoreError.invalidPlan("the plan was not stored") }
+    return registration
+  }
+
+  /// `registerPlan`'s writes, checking each row before it is stored.
+  private func storePlan(sweep: SweepInfo, trials: some Sequence<PlannedTrialRow>) throws
+    -> PlanRegistration
+  {
     let revision = try storeSweep(sweep)
     let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM trials") ?? 0
     if before > 0 {
@@ -39,7 +58,9 @@ public struct StoreTransaction {
         ON CONFLICT (id) DO UPDATE SET in_plan = 1,
           ordinal = CASE WHEN state IN ('queued', 'running') THEN excluded.ordinal ELSE ordinal END
         """)
+    var seen = Set<String>(minimumCapacity: trials.underestimatedCount)
     for trial in trials {
+      try validate(trial, seen: &seen)
       upsert.setUncheckedArguments([
         trial.id, trial.ordinal, revision, trial.specJSON, JSONText.object(trial.keys),
       ])
@@ -51,7 +72,7 @@ public struct StoreTransaction {
         db, sql: "SELECT count(*) FROM trials WHERE in_plan = 0 AND state IN ('queued', 'running')"
       ) ?? 0
     return PlanRegistration(
-      added: after - before, kept: trials.count - (after - before), withdrawn: withdrawn,
+      added: after - before, kept: seen.count - (after - before), withdrawn: withdrawn,
       revision: revision)
   }
 
@@ -115,16 +136,11 @@ public struct StoreTransaction {
     try upsert.execute()
   }
 
-  private func validate(sweep: SweepInfo, trials: [PlannedTrialRow]) throws {
-    guard sweep.attemptsAllowed >= 1 else {
-      throw StoreError.invalidPlan("attempts allowed is \(sweep.attemptsAllowed), must be ≥ 1")
-    }
-    var seen = Set<String>(minimumCapacity: trials.count)
-    for trial in trials {
-      guard !trial.id.isEmpty else { throw StoreError.invalidPlan("a trial has an empty id") }
-      guard seen.insert(trial.id).inserted else {
-        throw StoreError.invalidPlan("trial id \(trial.id) appears twice")
-      }
+  /// Throws for an empty id or one already in `seen`; adds the id to `seen`.
+  private func validate(_ trial: PlannedTrialRow, seen: inout Set<String>) throws {
+    guard !trial.id.isEmpty else { throw StoreError.invalidPlan("a trial has an empty id") }
+    guard seen.insert(trial.id).inserted else {
+      throw StoreError.invalidPlan("trial id \(trial.id) appears twice")
     }
   }
 

@@ -30,6 +30,39 @@ import Testing
     #expect(plan.labels[trials[0].id] == trials[0].label)
   }
 
+  @Test func idsSpecsAndLabelsFollowThePlanOrder() throws {
+    let sweep = try Sweep.parse(
+      text: """
+        name: t
+        fixed: {task: noop}
+        parameters:
+          cell: {values: [rnn, lstm, gru]}
+          hidden: {values: [4, 8]}
+        seeds: [1, 2]
+        """, path: "t.yaml")
+    let plan = SweepPlanRows(sweep: sweep)
+    let trials = sweep.expand()
+    #expect(plan.ids == trials.map(\.id))
+    #expect(plan.rows.map(\.ordinal) == Array(0..<trials.count))
+    for (row, trial) in zip(plan.rows, trials) {
+      #expect(plan.specs[trial.id] == row.specJSON)
+      #expect(plan.labels[trial.id] == trial.label)
+      #expect(row.keys["hidden"] == String(trial.spec.hidden))
+      #expect(row.keys["seed"] == String(trial.spec.seed))
+    }
+  }
+
+  @Test func filteredPackedStringsKeepOnlyTheChosenKeys() {
+    var strings = PackedStrings()
+    for (key, value) in [("a", "{\"x\":1}"), ("b", "β"), ("c", "")] {
+      strings.insert(value, for: key)
+    }
+    let kept = strings.filter { $0 != "a" }
+    #expect(kept.count == 2)
+    #expect(kept["a"] == nil && kept["b"] == "β" && kept["c"] == "")
+    #expect(kept.data("b") == Data("β".utf8))
+  }
+
   @Test func controlCharactersAreEscaped() {
     #expect(SweepPlanRows.jsonString("a\u{1}b\n\"") == "\"a\\u0001b\\n\\\"\"")
   }

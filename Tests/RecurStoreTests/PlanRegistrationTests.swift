@@ -96,6 +96,41 @@ import Testing
     #expect(try store.sweep() == nil)
   }
 
+  @Test func aBadPlanInsideALargerTransactionUndoesOnlyItsOwnWrites() throws {
+    let fixture = StoreFixture()
+    let store = try fixture.writer(with: StoreFixture.plan(2))
+    let bad = StoreFixture.plan(3, prefix: "n") + [StoreFixture.trial("n0", ordinal: 3)]
+    let refused = try store.write { tx -> Bool in
+      do {
+        try tx.registerPlan(sweep: StoreFixture.sweep(text: "name: edited\n"), trials: bad)
+        return false
+      } catch {
+        return true
+      }
+    }
+    #expect(refused)
+    #expect(try store.trials().map(\.id) == ["t0", "t1"])
+    #expect(try store.trials().allSatisfy(\.inPlan))
+    #expect(try store.sweep()?.revision == 1)
+  }
+
+  @Test func aPlanIsReadOnceAsItIsStored() throws {
+    let fixture = StoreFixture()
+    let store = try fixture.writer()
+    var remaining = StoreFixture.plan(4)[...]
+    var reads = 0
+    let once = AnySequence {
+      AnyIterator { () -> PlannedTrialRow? in
+        reads += 1
+        return remaining.popFirst()
+      }
+    }
+    let registration = try store.registerPlan(sweep: StoreFixture.sweep(), trials: once)
+    #expect(registration.added == 4 && registration.kept == 0)
+    #expect(reads == 5)
+    #expect(try store.queuedTrialIDs() == ["t0", "t1", "t2", "t3"])
+  }
+
   @Test func aSweepWithoutAttemptsIsRefused() throws {
     let fixture = StoreFixture()
     let store = try fixture.writer()

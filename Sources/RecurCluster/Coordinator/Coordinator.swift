@@ -102,8 +102,8 @@ public final class Coordinator {
     }
     // A new store holds exactly the plan, all queued: no need to read 100,000 trials back.
     let stored = registration.kept == 0 ? nil : try Self.storeCall { try store.trials() }
-    scheduler = Self.scheduler(for: stored, plan: plan.rows)
-    specs = Self.specs(of: plan.rows, waiting: stored)
+    scheduler = Self.scheduler(for: stored, plan: plan.ids)
+    specs = Self.specs(plan.specs, waiting: stored)
     counts = try Self.storeCall { try store.statusCounts() }
     peers = PeerTable(interval: options.heartbeatInterval, liveness: options.heartbeatLiveness)
     welcome = Welcome(
@@ -142,8 +142,8 @@ public final class Coordinator {
   /// attempted before were mostly interrupted by the previous coordinator's end; their
   /// workers, reconnecting, may still be running them and claim them back (`adopt`) before
   /// the queue reaches them.
-  static func scheduler(for trials: [TrialRecord]?, plan: [PlannedTrialRow]) -> Scheduler<Data> {
-    guard let trials else { return Scheduler(waiting: plan.map(\.id)) }
+  static func scheduler(for trials: [TrialRecord]?, plan ids: [String]) -> Scheduler<Data> {
+    guard let trials else { return Scheduler(waiting: ids) }
     var fresh: [String] = []
     var attempted: [String] = []
     var attempts: [String: Int] = [:]
@@ -158,13 +158,12 @@ public final class Coordinator {
     return Scheduler(waiting: fresh + attempted, attemptsStarted: attempts)
   }
 
-  /// The spec JSON of the trials still waiting, as workers receive it.
-  static func specs(of rows: [PlannedTrialRow], waiting trials: [TrialRecord]?) -> PackedStrings {
-    let open = trials.map { Set($0.lazy.filter { !$0.state.isTerminal }.map(\.id)) }
-    var specs = PackedStrings(
-      capacity: open?.count ?? rows.count, bytesPerString: rows.first?.specJSON.utf8.count ?? 0)
-    for row in rows where open?.contains(row.id) ?? true { specs.insert(row.specJSON, for: row.id) }
-    return specs
+  /// The spec JSON of the trials still waiting, as workers receive it (nil: every trial of
+  /// the plan waits).
+  static func specs(_ specs: PackedStrings, waiting trials: [TrialRecord]?) -> PackedStrings {
+    guard let trials else { return specs }
+    let open = Set(trials.lazy.filter { !$0.state.isTerminal }.map(\.id))
+    return specs.filter { open.contains($0) }
   }
 
   /// The ROUTER, bound, with CURVE and its ZAP handler (created before the bind, as libzmq

@@ -18,6 +18,23 @@ struct PackedStrings {
 
   var count: Int { index.count }
 
+  /// Makes room for `count` more bytes of strings.
+  mutating func reserveBytes(_ count: Int) {
+    bytes.reserveCapacity(bytes.count + count)
+  }
+
+  /// The strings whose key `isIncluded` accepts, packed anew (without the bytes of the others).
+  func filter(_ isIncluded: (String) -> Bool) -> PackedStrings {
+    var kept = PackedStrings(capacity: index.count)
+    for (key, range) in index where isIncluded(key) {
+      bytes.withUnsafeBufferPointer {
+        kept.bytes.append(contentsOf: $0[range.start..<range.start + range.count])
+      }
+      kept.index[key] = (kept.bytes.count - range.count, range.count)
+    }
+    return kept
+  }
+
   /// Keeps `value` under `key` (a later value for the same key replaces it).
   mutating func insert(_ value: String, for key: String) {
     let start = bytes.count

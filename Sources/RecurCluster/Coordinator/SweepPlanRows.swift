@@ -9,31 +9,49 @@ import RecurSweep
 /// once for the first trial and reused by every trial whose value is the same, so that a
 /// 100,000-trial plan is encoded in a fraction of the time (and memory churn) of formatting
 /// every value of every trial.
+///
+/// The rows are made one at a time as the store reads them (`rows` is lazy), not held: each
+/// row's key map is a dictionary of its own, and 100,000 of them at once raised the
+/// coordinator's peak memory by about 180 MB (`recur bench dispatch --plan-trials 100000`).
+/// The spec JSON is encoded once, packed in `specs`, and copied out into each row.
 struct SweepPlanRows {
   let info: SweepInfo
-  let rows: [PlannedTrialRow]
+  /// The trial ids in plan order.
+  let ids: [String]
+  /// The spec JSON of each trial, by trial id.
+  let specs: PackedStrings
   /// The swept keys of each trial (`cell=lstm seq_len=100`), by trial id.
   let labels: PackedStrings
+  private let trials: [PlannedTrial]
+  private let reference: Reference?
 
   init(sweep: Sweep) {
     info = SweepInfo(
       name: sweep.name, filePath: sweep.path, fileText: sweep.text, sweptKeys: sweep.sweptKeys,
       metric: sweep.metric.name, attemptsAllowed: sweep.attempts)
-    let trials = sweep.expand()
-    var rows: [PlannedTrialRow] = []
+    trials = sweep.expand()
+    reference = trials.first.map { Reference($0.spec) }
+    ids = trials.map(\.id)
+    var specs = PackedStrings(capacity: trials.count, bytesPerString: 0)
     var labels = PackedStrings(capacity: trials.count, bytesPerString: 24)
-    rows.reserveCapacity(trials.count)
-    if let first = trials.first {
-      let reference = Reference(first.spec)
+    if let reference {
+      specs.reserveBytes(trials.count * (reference.encodeJSON(trials[0].spec).utf8.count + 8))
       for trial in trials {
-        let (json, keys) = reference.encode(trial.spec)
-        rows.append(
-          PlannedTrialRow(id: trial.id, ordinal: trial.ordinal, specJSON: json, keys: keys))
+        specs.insert(reference.encodeJSON(trial.spec), for: trial.id)
         labels.insert(trial.label, for: trial.id)
       }
     }
-    self.rows = rows
+    self.specs = specs
     self.labels = labels
+  }
+
+  /// The rows for the store, in plan order, each made when it is read.
+  var rows: LazyMapCollection<[PlannedTrial], PlannedTrialRow> {
+    trials.lazy.map { [specs, reference] trial in
+      PlannedTrialRow(
+        id: trial.id, ordinal: trial.ordinal, specJSON: specs[trial.id] ?? "",
+        keys: reference?.encodeKeys(trial.spec) ?? [:])
+    }
   }
 
   /// The encoded keys of one trial, against which the others are encoded.
@@ -49,22 +67,28 @@ struct SweepPlanRows {
         uniqueKeysWithValues: zip(TrialKey.all, values).map { ($0.0.name, $0.1.canonical) })
     }
 
-    /// The spec as a JSON object of every key, and every key's canonical text.
-    func encode(_ spec: TrialSpec) -> (json: String, keys: [String: String]) {
+    /// The spec as a JSON object of every key.
+    func encodeJSON(_ spec: TrialSpec) -> String {
       var json = "{"
       json.reserveCapacity(600)
-      var keys = self.keys
       for (index, key) in TrialKey.all.enumerated() {
         if index > 0 { json += "," }
         let value = key.value(in: spec)
-        if SweepPlanRows.same(value, values[index]) {
-          json += members[index]
-        } else {
-          json += SweepPlanRows.member(key, value)
-          keys[key.name] = value.canonical
-        }
+        json +=
+          SweepPlanRows.same(value, values[index])
+          ? members[index] : SweepPlanRows.member(key, value)
       }
-      return (json + "}", keys)
+      return json + "}"
+    }
+
+    /// Every key's canonical text.
+    func encodeKeys(_ spec: TrialSpec) -> [String: String] {
+      var keys = self.keys
+      for (index, key) in TrialKey.all.enumerated() {
+        let value = key.value(in: spec)
+        if !SweepPlanRows.same(value, values[index]) { keys[key.name] = value.canonical }
+      }
+      return keys
     }
   }
 
@@ -92,7 +116,7 @@ struct SweepPlanRows {
 
   /// The spec as a JSON object of every trial key (for tests and single trials).
   static func json(_ spec: TrialSpec) -> String {
-    Reference(spec).encode(spec).json
+    Reference(spec).encodeJSON(spec)
   }
 
   /// `string` as a JSON string literal (RFC 8259, section 7).
