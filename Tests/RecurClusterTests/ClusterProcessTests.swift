@@ -19,6 +19,23 @@ import Testing
     """
 
   /// Trials of about a second, long enough to be interrupted in the middle.
+  /// A coordinator on a slow sweep of `trials` trials and one worker named `worker`, returned
+  /// once that worker runs a trial.
+  static func slowSweepWithOneRunningWorker(
+    _ harness: ClusterHarness, trials: Int, worker name: String
+  ) throws -> (results: String, coordinator: RecurProcess, worker: RecurProcess, port: Int) {
+    let port = try ClusterHarness.freePort()
+    let results = harness.results()
+    let sweep = try harness.sweep("slow", slowSweep(trials: trials))
+    let coordinator = try harness.coordinator(sweep: sweep, results: results, port: port)
+    let worker = try harness.worker(name, port: port)
+    let running = ClusterHarness.waitUntil(timeout: 30) {
+      (harness.counts(results)?.running ?? 0) == 1
+    }
+    try #require(running, "\(coordinator.tail)")
+    return (results, coordinator, worker, port)
+  }
+
   static func slowSweep(trials: Int) -> String {
     """
     name: slow
@@ -196,15 +213,8 @@ import Testing
   @Test(.timeLimit(.minutes(1)))
   func anInterruptedCoordinatorTellsItsWorkersRequeuesAndExitsZero() throws {
     let harness = try ClusterHarness()
-    let port = try ClusterHarness.freePort()
-    let results = harness.results()
-    let sweep = try harness.sweep("slow", Self.slowSweep(trials: 6))
-    let coordinator = try harness.coordinator(sweep: sweep, results: results, port: port)
-    let worker = try harness.worker("w1", port: port)
-    let running = ClusterHarness.waitUntil(timeout: 30) {
-      (harness.counts(results)?.running ?? 0) == 1
-    }
-    try #require(running, "\(coordinator.tail)")
+    let (results, coordinator, worker, _) = try Self.slowSweepWithOneRunningWorker(
+      harness, trials: 6, worker: "w1")
     coordinator.kill(SIGINT)
     #expect(coordinator.waitForExit(timeout: 15) == 0, "\(coordinator.tail)")
     #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")

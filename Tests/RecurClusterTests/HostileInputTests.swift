@@ -8,15 +8,8 @@ extension ClusterProcessTests {
   @Test(.timeLimit(.minutes(1)))
   func aThousandMalformedMessagesDuringASweepChangeNothing() throws {
     let harness = try ClusterHarness()
-    let port = try ClusterHarness.freePort()
-    let results = harness.results()
-    let sweep = try harness.sweep("slow", Self.slowSweep(trials: 4))
-    let coordinator = try harness.coordinator(sweep: sweep, results: results, port: port)
-    let worker = try harness.worker("honest", port: port)
-    let started = ClusterHarness.waitUntil(timeout: 30) {
-      (harness.counts(results)?.running ?? 0) == 1
-    }
-    try #require(started, "\(coordinator.tail)")
+    let (results, coordinator, worker, port) = try Self.slowSweepWithOneRunningWorker(
+      harness, trials: 4, worker: "honest")
 
     let context = try Context(defaultLinger: .zero)
     let endpoint = "tcp://127.0.0.1:\(port)"
