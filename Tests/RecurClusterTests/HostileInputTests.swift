@@ -76,15 +76,18 @@ struct HostileMessages {
     }
   }
 
+  /// This build's version frame.
+  private let version = Data([ProtocolVersion.current])
+
   private mutating func candidate() -> [Data] {
     switch random.next() % 8 {
     case 0: return (0..<(1 + random.next() % 5)).map { _ in bytes(Int(random.next() % 40)) }
-    case 1: return [Data([1]), Data([UInt8(random.next() % 256)]), bytes(Int(random.next() % 64))]
-    case 2: return [Data([1]), Data([0x05]), bytes(Int(random.next() % 30))]  // truncated result
-    case 3: return [Data([1]), Data([0x81]), Data()]  // a coordinator's message
-    case 4: return [Data([1]), Data([0x04]), overlongCount()]  // metrics claiming 4 G records
+    case 1: return [version, Data([UInt8(random.next() % 256)]), bytes(Int(random.next() % 64))]
+    case 2: return [version, Data([0x05]), bytes(Int(random.next() % 30))]  // truncated result
+    case 3: return [version, Data([0x81]), Data()]  // a coordinator's message
+    case 4: return [version, Data([0x04]), overlongCount()]  // metrics claiming 4 G records
     case 5: return wellFormedFromStranger()
-    case 6: return [Data([1, 1]), Data([0x02]), Data()]  // header frame too long
+    case 6: return [version + version, Data([0x02]), Data()]  // header frame too long
     default: return [bytes(1), bytes(1), bytes(Int(random.next() % 16)), bytes(3)]
     }
   }
