@@ -30,7 +30,7 @@ extension ClusterProcessTests {
     var hello = try WorkerMessage.hello(
       Hello(name: "v2", host: "h", cores: 1, engineVersion: "9", processID: 1)
     ).encode()
-    hello[0] = Data([2])
+    hello[0] = Data([ProtocolVersion.current + 1])
     try stranger.send(hello)
     let reply = try #require(try stranger.receive(timeout: .seconds(10)))
     guard case .refuse(let refusal) = try CoordinatorMessage.decode(reply) else {
@@ -38,7 +38,7 @@ extension ClusterProcessTests {
       return
     }
     #expect(refusal.reason == .protocolMismatch)
-    #expect(refusal.detail.contains("version 2"))
+    #expect(refusal.detail.contains("version \(ProtocolVersion.current + 1)"))
 
     #expect(coordinator.waitForExit(timeout: 45) == 0, "\(coordinator.tail)")
     #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
