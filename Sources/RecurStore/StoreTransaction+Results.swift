@@ -44,29 +44,30 @@ extension StoreTransaction {
     return .requeued
   }
 
-  /// Ends a running attempt that ran longer than the sweep's trial timeout: the trial's outcome
-  /// is `failed` with `error`, as if that attempt had reported it, and the trial is not
-  /// requeued (training is deterministic: it would run as long again). A result of that
-  /// attempt arriving later differs from this outcome, so `recordResults` keeps it as a
-  /// duplicate.
+  /// Ends an attempt that ran longer than the sweep's trial timeout: the trial's outcome is
+  /// `failed` with `error`, as if that attempt had reported it, and the trial is not requeued
+  /// (training is deterministic: it would run as long again). As with `recordResults`, any
+  /// started attempt of a trial without an outcome may give it one: also an attempt a
+  /// restarted coordinator requeued (it ended `interrupted`) and then left to the worker that
+  /// still ran it. A result of that attempt arriving later differs from this outcome, so
+  /// `recordResults` keeps it as a duplicate.
   ///
-  /// - Returns: true when the trial got this outcome; false when the attempt was unknown or
-  ///   already ended (nothing changed), or is not the trial's running attempt (the trial has
-  ///   an outcome from another attempt: the attempt ends `interrupted`, the outcome stays).
+  /// - Returns: true when the trial got this outcome; false when the attempt is unknown
+  ///   (nothing changed) or the trial already has an outcome (it stays; the attempt, if still
+  ///   open, ends `interrupted`).
   public func timeOutAttempt(trialID: String, attempt: Int, error: String) throws -> Bool {
     let time = now
+    let lookup = try db.cachedStatement(
+      sql: """
+        SELECT t.state, a.worker, a.host FROM attempts a JOIN trials t ON t.id = a.trial_id
+        WHERE a.trial_id = ? AND a.attempt = ?
+        """)
+    guard let row = try Row.fetchOne(lookup, arguments: [trialID, attempt]) else {
+      return false
+    }
     guard
-      let row = try Row.fetchOne(
-        try db.cachedStatement(
-          sql: """
-            SELECT t.state, t.attempts_started, a.ended_at, a.worker, a.host FROM attempts a
-            JOIN trials t ON t.id = a.trial_id WHERE a.trial_id = ? AND a.attempt = ?
-            """),
-        arguments: [trialID, attempt]),
-      try row.decode(Double?.self, atIndex: 2) == nil
-    else { return false }
-    guard try row.decode(String?.self, atIndex: 0) == TrialState.running.rawValue,
-      try row.decode(Int?.self, atIndex: 1) == attempt
+      let state = try row.decode(String?.self, atIndex: 0).flatMap(TrialState.init),
+      !state.isTerminal
     else {
       try closeAttempt(trialID: trialID, attempt: attempt, reason: .interrupted, time: time)
       return false
@@ -74,7 +75,7 @@ extension StoreTransaction {
     let outcome = ResultRow(trialID: trialID, attempt: attempt, outcome: .failed, error: error)
     try closeAttempt(trialID: trialID, attempt: attempt, reason: .failed, time: time)
     try accept(
-      outcome, worker: try row.decode(atIndex: 3), host: try row.decode(atIndex: 4), time: time)
+      outcome, worker: try row.decode(atIndex: 1), host: try row.decode(atIndex: 2), time: time)
     return true
   }
 

@@ -50,15 +50,30 @@ import Testing
     #expect(try store.trial(id: "t0")?.state == .finished)
   }
 
-  @Test func unknownOrEndedAttemptsChangeNothing() throws {
+  @Test func unknownAttemptsChangeNothing() throws {
     let fixture = StoreFixture()
     let store = try fixture.writer(with: StoreFixture.plan(1))
     _ = try store.startAttempt(trialID: "t0", worker: "w1", host: "h1")
-    _ = try store.abandonAttempt(trialID: "t0", attempt: 1, reason: .lostWorker, maxAttempts: 3)
-    for (id, attempt) in [("t0", 1), ("t0", 2), ("nope", 1)] {
+    for (id, attempt) in [("t0", 2), ("t0", 0), ("nope", 1)] {
       #expect(try !store.timeOutAttempt(trialID: id, attempt: attempt, error: Self.message))
     }
-    #expect(try store.trial(id: "t0")?.state == .queued)
+    #expect(try store.trial(id: "t0")?.state == .running)
+  }
+
+  @Test func anAttemptAdoptedAfterARestartCanTimeOut() throws {
+    let fixture = StoreFixture()
+    do {
+      let store = try fixture.writer(with: StoreFixture.plan(1))
+      _ = try store.startAttempt(trialID: "t0", worker: "w1", host: "h1")
+    }
+    // The coordinator restarts: attempt 1 ends `interrupted` and the trial is queued; its
+    // worker, still training, is left the trial, and runs past the timeout.
+    let store = try fixture.writer()
+    _ = try store.resumeInterruptedAttempts()
+    #expect(try store.timeOutAttempt(trialID: "t0", attempt: 1, error: Self.message))
+    let trial = try #require(try store.trial(id: "t0"))
+    #expect(trial.state == .failed && trial.error == Self.message && trial.outcomeAttempt == 1)
+    #expect(try store.startAttempt(trialID: "t0", worker: "w2", host: "h2") == nil)
   }
 
   @Test func anOlderAttemptTimingOutLeavesTheOutcomeOfAnother() throws {
