@@ -154,3 +154,59 @@ struct RawWorkerLink {
     return nil
   }
 }
+
+/// A restarted coordinator leaves a trial to the worker that still runs it (adoption), and
+/// gives it a full trial timeout from then on.
+extension ClusterProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func anAttemptAdoptedAfterARestartTimesOutOnItsWorker() throws {
+    let harness = try ClusterHarness()
+    let port = try ClusterHarness.freePort()
+    let results = harness.results()
+    let sweep = try harness.sweep(
+      "one",
+      """
+      name: one
+      fixed: {task: adding, seq_len: 10, hidden: 8, batch: 8, steps: 40, lr: 0.01, cell: rnn}
+      seeds: [1]
+      """)
+    let first = try harness.coordinator(
+      "coordinator-1", sweep: sweep, results: results, port: port,
+      extra: ["--trial-timeout", "60s"])
+    let context = try Context(defaultLinger: .zero)
+    let dealer = try context.socket(.dealer)
+    try dealer.connect("tcp://127.0.0.1:\(port)")
+    var link = RawWorkerLink(socket: dealer)
+    let hello = WorkerMessage.hello(
+      Hello(name: "raw", host: "h", cores: 1, engineVersion: "0", processID: 1))
+    try link.send(hello)
+    _ = try #require(try link.next { if case .welcome = $0 { true } else { false } })
+    try link.send(.ready)
+    let assigned = try link.next { if case .assign = $0 { true } else { false } }
+    guard case .assign(let assignment)? = assigned else {
+      Issue.record("no assignment\n\(first.tail)")
+      return
+    }
+    first.kill(SIGKILL)
+    _ = first.waitForExit(timeout: 5)
+
+    let second = try harness.coordinator(
+      "coordinator-2", sweep: sweep, results: results, port: port,
+      extra: ["--trial-timeout", "2s"])
+    // The new coordinator does not know this worker: it says hello again, then names its trial
+    // in every heartbeat.
+    let refused = try link.next { if case .refuse = $0 { true } else { false } }
+    #expect(refused == .refuse(Refusal(reason: .unknownWorker, detail: "say hello first")))
+    try link.send(hello)
+    _ = try #require(try link.next { if case .welcome = $0 { true } else { false } })
+    let cancel = try link.next { $0 == .cancel(assignment.trial) }
+    #expect(cancel != nil, "no cancel\n\(second.tail)")
+    try link.send(.bye)
+    #expect(second.waitForExit(timeout: 20) == 0, "\(second.tail)")
+
+    #expect(second.output.contains("resumed  \(assignment.trial) on raw"), "\(second.tail)")
+    let trial = try #require(try harness.store(results).trial(id: assignment.trial.trialID))
+    #expect(trial.state == .failed && trial.attempts == 1, "adopted, not run again")
+    #expect(trial.error == "ran longer than the trial timeout of 2s on worker raw; cancelled")
+  }
+}
