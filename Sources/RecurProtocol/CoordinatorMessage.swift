@@ -17,6 +17,9 @@ public enum CoordinatorMessage: Equatable, Sendable {
   /// Nothing to run yet: the worker stays queued as idle and sends ready again if nothing
   /// arrived after this many milliseconds.
   case wait(retryAfterMilliseconds: UInt32)
+  /// Abandon this attempt: it ran longer than the coordinator's trial timeout, which has
+  /// recorded its outcome. A worker that does not run it ignores the message.
+  case cancel(TrialAttempt)
 
   /// The type code of frame 1.
   public var type: MessageType {
@@ -28,6 +31,7 @@ public enum CoordinatorMessage: Equatable, Sendable {
     case .heartbeat: .coordinatorHeartbeat
     case .shutdown: .shutdown
     case .wait: .wait
+    case .cancel: .cancel
     }
   }
 
@@ -44,6 +48,7 @@ public enum CoordinatorMessage: Equatable, Sendable {
     case .heartbeat: break
     case .shutdown(let mode): writer.u8(mode.rawValue)
     case .wait(let milliseconds): writer.u32(milliseconds)
+    case .cancel(let trial): try writer.trial(trial)
     }
     return Envelope.frames(type, try writer.payload())
   }
@@ -74,6 +79,7 @@ public enum CoordinatorMessage: Equatable, Sendable {
     case .coordinatorHeartbeat: message = .heartbeat
     case .shutdown: message = .shutdown(try decodeShutdown(&reader))
     case .wait: message = .wait(retryAfterMilliseconds: try reader.u32("retry after"))
+    case .cancel: message = .cancel(try reader.trial())
     default: throw .wrongDirection(type)
     }
     try reader.finish(type)

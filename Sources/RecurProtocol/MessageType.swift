@@ -19,6 +19,7 @@ public enum MessageType: UInt8, Sendable, CaseIterable, CustomStringConvertible 
   case coordinatorHeartbeat = 0x85
   case shutdown = 0x86
   case wait = 0x87
+  case cancel = 0x88
 
   /// True for the messages a worker sends, false for those a coordinator sends.
   public var isFromWorker: Bool { rawValue & 0x80 == 0 }
@@ -38,6 +39,7 @@ public enum MessageType: UInt8, Sendable, CaseIterable, CustomStringConvertible 
     case .coordinatorHeartbeat: "heartbeat (coordinator)"
     case .shutdown: "shutdown"
     case .wait: "wait"
+    case .cancel: "cancel"
     }
   }
 }

@@ -4,6 +4,6 @@
 /// mismatch apart from garbage and say so (PROTOCOL.md, Versions). Bump it on any change to a
 /// frame or payload layout; there is no negotiation, peers must speak the same version.
 public enum ProtocolVersion {
-  /// The version of the layouts in PROTOCOL.md.
-  public static let current: UInt8 = 1
+  /// The version of the layouts in PROTOCOL.md. 2 added `cancel` (`0x88`).
+  public static let current: UInt8 = 2
 }

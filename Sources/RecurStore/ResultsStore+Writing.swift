@@ -38,6 +38,10 @@ extension ResultsStore {
     }
   }
 
+  public func timeOutAttempt(trialID: String, attempt: Int, error: String) throws -> Bool {
+    try write { try $0.timeOutAttempt(trialID: trialID, attempt: attempt, error: error) }
+  }
+
   public func logEvent(
     kind: String, message: String, worker: String? = nil, trialID: String? = nil
   ) throws {

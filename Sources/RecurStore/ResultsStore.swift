@@ -12,13 +12,14 @@ import GRDB
 ///   committed state as of its start and nothing of a transaction in progress.
 /// - **Outcomes are durable when recorded.** Every writer method is one transaction and
 ///   returns after its commit. Commits that record outcomes (`recordResults`, `abandonAttempt`,
-///   `registerPlan`, `resumeInterruptedAttempts`, `write(durable: true)`) sync the WAL first
-///   with `Durability.full` (the default), so they survive a crash of the process or of the
-///   machine: acknowledge a result only after `recordResults` returned. Other commits
-///   (`startAttempt`, `appendMetrics`, `logEvent`, `recordWorker`) survive a crash of the
-///   process and become machine-crash durable with the next synced commit (the WAL is
-///   sequential): losing one to a power cut only re-runs an attempt. `write(durable:_:)`
-///   groups several calls in one transaction (group commit: one sync for a whole batch).
+///   `timeOutAttempt`, `registerPlan`, `resumeInterruptedAttempts`, `write(durable: true)`)
+///   sync the WAL first with `Durability.full` (the default), so they survive a crash of the
+///   process or of the machine: acknowledge a result only after `recordResults` returned.
+///   Other commits (`startAttempt`, `appendMetrics`, `logEvent`, `recordWorker`) survive a
+///   crash of the process and become machine-crash durable with the next synced commit (the
+///   WAL is sequential): losing one to a power cut only re-runs an attempt.
+///   `write(durable:_:)` groups several calls in one transaction (group commit: one sync for
+///   a whole batch).
 /// - **Outcomes are final.** A trial in a terminal state (`finished`, `diverged`, `failed`,
 ///   `lost`) is never changed again: a later result is kept apart as a duplicate; a new plan
 ///   leaves it as it is.

@@ -4,8 +4,9 @@ extension StoreTransaction {
   /// Records a batch of final results in this transaction (group commit: acknowledge them to
   /// the workers only after it is committed, in a durable transaction).
   ///
-  /// The first result of a trial is its outcome; a later one from another attempt is kept in
-  /// `duplicates` and never replaces it. Results of one batch are applied in order.
+  /// The first result of a trial is its outcome; a later one from another attempt (or from
+  /// an attempt that timed out, `timeOutAttempt`) is kept in `duplicates` and never replaces
+  /// it. Results of one batch are applied in order.
   ///
   /// - Returns: one disposition per row, in order.
   public func recordResults(_ rows: [ResultRow]) throws -> [ResultDisposition] {
@@ -43,6 +44,41 @@ extension StoreTransaction {
     return .requeued
   }
 
+  /// Ends an attempt that ran longer than the sweep's trial timeout: the trial's outcome is
+  /// `failed` with `error`, as if that attempt had reported it, and the trial is not requeued
+  /// (training is deterministic: it would run as long again). As with `recordResults`, any
+  /// started attempt of a trial without an outcome may give it one: also an attempt a
+  /// restarted coordinator requeued (it ended `interrupted`) and then left to the worker that
+  /// still ran it. A result of that attempt arriving later differs from this outcome, so
+  /// `recordResults` keeps it as a duplicate.
+  ///
+  /// - Returns: true when the trial got this outcome; false when the attempt is unknown
+  ///   (nothing changed) or the trial already has an outcome (it stays; the attempt, if still
+  ///   open, ends `interrupted`).
+  public func timeOutAttempt(trialID: String, attempt: Int, error: String) throws -> Bool {
+    let time = now
+    let lookup = try db.cachedStatement(
+      sql: """
+        SELECT t.state, a.worker, a.host FROM attempts a JOIN trials t ON t.id = a.trial_id
+        WHERE a.trial_id = ? AND a.attempt = ?
+        """)
+    guard let row = try Row.fetchOne(lookup, arguments: [trialID, attempt]) else {
+      return false
+    }
+    guard
+      let state = try row.decode(String?.self, atIndex: 0).flatMap(TrialState.init),
+      !state.isTerminal
+    else {
+      try closeAttempt(trialID: trialID, attempt: attempt, reason: .interrupted, time: time)
+      return false
+    }
+    let outcome = ResultRow(trialID: trialID, attempt: attempt, outcome: .failed, error: error)
+    try closeAttempt(trialID: trialID, attempt: attempt, reason: .failed, time: time)
+    try accept(
+      outcome, worker: try row.decode(atIndex: 1), host: try row.decode(atIndex: 2), time: time)
+    return true
+  }
+
   private func recordResult(_ result: ResultRow) throws -> ResultDisposition {
     // Columns by index (0 state, 1 outcome_attempt, 2 known, 3 worker, 4 host): GRDB's
     // by-name lookup lowercases the name on every call, a measurable share of this hot path.
@@ -68,7 +104,7 @@ extension StoreTransaction {
         host: try row.decode(atIndex: 4), time: time)
       return .accepted
     }
-    if try row.decode(Int?.self, atIndex: 1) == result.attempt {
+    if try row.decode(Int?.self, atIndex: 1) == result.attempt, try isOutcome(result) {
       return .alreadyRecorded
     }
     try keepDuplicate(result, time: time)
@@ -89,6 +125,18 @@ extension StoreTransaction {
       worker, host, result.trialID,
     ])
     try update.execute()
+  }
+
+  /// Whether `result` is the trial's stored outcome, field for field: a copy its worker sent
+  /// again. A result of the outcome's attempt that differs (the attempt timed out, and the
+  /// coordinator recorded the outcome) is not.
+  private func isOutcome(_ result: ResultRow) throws -> Bool {
+    let lookup = try db.cachedStatement(
+      sql: "SELECT state, summary_json, error FROM trials WHERE id = ?")
+    guard let row = try Row.fetchOne(lookup, arguments: [result.trialID]) else { return false }
+    return try row.decode(String?.self, atIndex: 0) == result.outcome.state.rawValue
+      && row.decode(String?.self, atIndex: 1) == result.summaryJSON
+      && row.decode(String?.self, atIndex: 2) == result.error
   }
 
   private func keepDuplicate(_ result: ResultRow, time: Double) throws {

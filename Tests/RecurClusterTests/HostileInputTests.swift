@@ -30,7 +30,7 @@ extension ClusterProcessTests {
     var hello = try WorkerMessage.hello(
       Hello(name: "v2", host: "h", cores: 1, engineVersion: "9", processID: 1)
     ).encode()
-    hello[0] = Data([2])
+    hello[0] = Data([ProtocolVersion.current + 1])
     try stranger.send(hello)
     let reply = try #require(try stranger.receive(timeout: .seconds(10)))
     guard case .refuse(let refusal) = try CoordinatorMessage.decode(reply) else {
@@ -38,7 +38,7 @@ extension ClusterProcessTests {
       return
     }
     #expect(refusal.reason == .protocolMismatch)
-    #expect(refusal.detail.contains("version 2"))
+    #expect(refusal.detail.contains("version \(ProtocolVersion.current + 1)"))
 
     #expect(coordinator.waitForExit(timeout: 45) == 0, "\(coordinator.tail)")
     #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
@@ -76,15 +76,18 @@ struct HostileMessages {
     }
   }
 
+  /// This build's version frame.
+  private let version = Data([ProtocolVersion.current])
+
   private mutating func candidate() -> [Data] {
     switch random.next() % 8 {
     case 0: return (0..<(1 + random.next() % 5)).map { _ in bytes(Int(random.next() % 40)) }
-    case 1: return [Data([1]), Data([UInt8(random.next() % 256)]), bytes(Int(random.next() % 64))]
-    case 2: return [Data([1]), Data([0x05]), bytes(Int(random.next() % 30))]  // truncated result
-    case 3: return [Data([1]), Data([0x81]), Data()]  // a coordinator's message
-    case 4: return [Data([1]), Data([0x04]), overlongCount()]  // metrics claiming 4 G records
+    case 1: return [version, Data([UInt8(random.next() % 256)]), bytes(Int(random.next() % 64))]
+    case 2: return [version, Data([0x05]), bytes(Int(random.next() % 30))]  // truncated result
+    case 3: return [version, Data([0x81]), Data()]  // a coordinator's message
+    case 4: return [version, Data([0x04]), overlongCount()]  // metrics claiming 4 G records
     case 5: return wellFormedFromStranger()
-    case 6: return [Data([1, 1]), Data([0x02]), Data()]  // header frame too long
+    case 6: return [version + version, Data([0x02]), Data()]  // header frame too long
     default: return [bytes(1), bytes(1), bytes(Int(random.next() % 16)), bytes(3)]
     }
   }

@@ -4,7 +4,7 @@ import RecurWire
 import Testing
 
 /// A worker facing a coordinator of another protocol version: a raw ROUTER in this process
-/// answers its hello as a coordinator of version 2 would.
+/// answers its hello as a coordinator of the next version would.
 extension ClusterProcessTests {
   @Test(.timeLimit(.minutes(1)), arguments: [true, false])
   func aWorkerOfAnotherProtocolVersionSaysWhyAndExits76(refused: Bool) throws {
@@ -20,15 +20,17 @@ extension ClusterProcessTests {
       Issue.record("expected a hello first")
       return
     }
-    // A version-2 coordinator either refuses (the frozen refuse layout) or just talks v2.
-    let detail = "protocol mismatch: this coordinator speaks version 2"
+    // A coordinator of the next version either refuses (the frozen refuse layout) or just
+    // talks its own version.
+    let other = ProtocolVersion.current + 1
+    let detail = "protocol mismatch: this coordinator speaks version \(other)"
     var reply = try CoordinatorMessage.refuse(
       Refusal(reason: .protocolMismatch, detail: detail)
     ).encode()
     if !refused { reply = try CoordinatorMessage.heartbeat.encode() }
-    reply[0] = Data([2])
+    reply[0] = Data([other])
     try router.send([hello[0]] + reply)
     #expect(worker.waitForExit(timeout: 20) == 76, "\(worker.tail)")
-    #expect(worker.output.contains(refused ? detail : "version 2"), "\(worker.tail)")
+    #expect(worker.output.contains(refused ? detail : "version \(other)"), "\(worker.tail)")
   }
 }

@@ -5,7 +5,13 @@ import Testing
 
 /// Each class of malformed input maps to the `ProtocolError` that names it.
 @Suite struct DecoderErrorTests {
-  private func frames(version: UInt8 = 1, type: UInt8, _ payload: [UInt8]) -> [Data] {
+  /// This build's version, and another one.
+  private let current = ProtocolVersion.current
+  private let other = ProtocolVersion.current + 1
+
+  private func frames(
+    version: UInt8 = ProtocolVersion.current, type: UInt8, _ payload: [UInt8]
+  ) -> [Data] {
     [Data([version]), Data([type]), Data(payload)]
   }
 
@@ -32,27 +38,33 @@ import Testing
   }
 
   @Test func wrongFrameCountIsRejected() {
-    #expect(workerError([Data([1]), Data([2])]) == .wrongFrameCount(found: 2, expected: 3))
+    #expect(workerError([Data([current]), Data([2])]) == .wrongFrameCount(found: 2, expected: 3))
     #expect(
-      workerError([Data([1]), Data([2]), Data(), Data()]) == .wrongFrameCount(found: 4, expected: 3)
+      workerError([Data([current]), Data([2]), Data(), Data()])
+        == .wrongFrameCount(found: 4, expected: 3)
     )
   }
 
   @Test func headerFramesMustBeOneByte() {
     #expect(
-      workerError([Data([1, 0]), Data([2]), Data()])
+      workerError([Data([current, 0]), Data([2]), Data()])
         == .malformedHeader(frame: "version", length: 2))
     #expect(
       workerError([Data(), Data([2]), Data()]) == .malformedHeader(frame: "version", length: 0))
     #expect(
-      workerError([Data([1]), Data([2, 2]), Data()]) == .malformedHeader(frame: "type", length: 2))
+      workerError([Data([current]), Data([2, 2]), Data()])
+        == .malformedHeader(frame: "type", length: 2))
   }
 
   @Test func otherVersionIsReportedAsAMismatchWhateverItsFrames() {
-    let mismatch = ProtocolError.unsupportedVersion(found: 2, supported: 1)
-    #expect(workerError(frames(version: 2, type: 2, [])) == mismatch)
-    #expect(workerError([Data([2])]) == mismatch)
-    #expect(workerError([Data([2]), Data([1, 2, 3]), Data(), Data()]) == mismatch)
+    let mismatch = ProtocolError.unsupportedVersion(found: other, supported: current)
+    #expect(workerError(frames(version: other, type: 2, [])) == mismatch)
+    #expect(workerError([Data([other])]) == mismatch)
+    #expect(workerError([Data([other]), Data([1, 2, 3]), Data(), Data()]) == mismatch)
+    // A version-1 peer (before `cancel`) is a mismatch too.
+    #expect(
+      workerError(frames(version: 1, type: 2, []))
+        == .unsupportedVersion(found: 1, supported: current))
   }
 
   @Test func refusalOfAnotherVersionStillDecodes() throws {
@@ -65,10 +77,10 @@ import Testing
         == .refuse(Refusal(reason: .protocolMismatch, detail: "coordinator speaks protocol 9")))
     var welcome = try Samples.coordinator[0].encode()
     welcome[0] = Data([9])
-    #expect(coordinatorError(welcome) == .unsupportedVersion(found: 9, supported: 1))
+    #expect(coordinatorError(welcome) == .unsupportedVersion(found: 9, supported: current))
   }
 
-  @Test(arguments: [0x00, 0x07, 0x7F, 0x80, 0x88, 0xFF] as [UInt8])
+  @Test(arguments: [0x00, 0x07, 0x7F, 0x80, 0x89, 0xFF] as [UInt8])
   func unknownTypeIsRejected(_ code: UInt8) {
     #expect(workerError(frames(type: code, [])) == .unknownType(code))
     #expect(coordinatorError(frames(type: code, [])) == .unknownType(code))
@@ -82,7 +94,7 @@ import Testing
   }
 
   @Test func oversizedPayloadIsRejectedBeforeReading() {
-    let big = [Data([1]), Data([4]), Data(count: ProtocolLimits.maxPayloadBytes + 1)]
+    let big = [Data([current]), Data([4]), Data(count: ProtocolLimits.maxPayloadBytes + 1)]
     #expect(
       workerError(big)
         == .payloadTooLarge(

@@ -40,7 +40,9 @@ import Testing
     for _ in 0..<20000 {
       let type = MessageType.allCases.randomElement(using: &random) ?? .ready
       let size = Int.random(in: 0...48, using: &random)
-      let frames = [Data([1]), Data([type.rawValue]), Data(random.bytes(size))]
+      let frames = [
+        Data([ProtocolVersion.current]), Data([type.rawValue]), Data(random.bytes(size)),
+      ]
       decoded += try decodeBothWays(frames)
     }
     #expect(decoded > 0, "some random payloads should form valid messages")

@@ -45,7 +45,10 @@ import Testing
   @Test func payloadLayoutMatchesProtocolDocument() throws {
     // PROTOCOL.md, wait: u32 little-endian milliseconds.
     let wait = try CoordinatorMessage.wait(retryAfterMilliseconds: 0x0102_0304).encode()
-    #expect(wait == [Data([1]), Data([0x87]), Data([0x04, 0x03, 0x02, 0x01])])
+    #expect(wait == [Data([2]), Data([0x87]), Data([0x04, 0x03, 0x02, 0x01])])
+    // cancel: trial "ab" attempt 3 (u32 length, id bytes, u32 attempt).
+    let cancel = try CoordinatorMessage.cancel(TrialAttempt(trialID: "ab", attempt: 3)).encode()
+    #expect(cancel == [Data([2]), Data([0x88]), Data([2, 0, 0, 0, 0x61, 0x62, 3, 0, 0, 0])])
     // heartbeat with a running trial: u8 1, u32 length, id bytes, u32 attempt.
     let beat = try WorkerMessage.heartbeat(
       running: TrialAttempt(trialID: "ab", attempt: 3)

@@ -52,6 +52,8 @@ enum Samples {
     .shutdown(.now),
     .wait(retryAfterMilliseconds: 0),
     .wait(retryAfterMilliseconds: 2500),
+    .cancel(trial),
+    .cancel(TrialAttempt(trialID: "", attempt: UInt32.max)),
   ]
 
   /// Every sample, encoded.

@@ -50,22 +50,25 @@ extension Coordinator {
     let dispatchable =
       scheduler.isDispatching && scheduler.idleCount > 0 && scheduler.waitingCount > 0
     let expiring = peers.hasExpired(at: time)
+    let overdue = deadlines?.hasExpired(at: time) ?? false
     var outcomes = false
-    if !inbound.isEmpty || dispatchable || expiring {
-      // Outcomes (results, abandoned attempts) reach the disk before they are acknowledged;
-      // metrics and attempt starts need not (see `ResultsStore`).
-      outcomes = expiring || inbound.contains(where: Self.mayRecordOutcome)
+    if !inbound.isEmpty || dispatchable || expiring || overdue {
+      // Outcomes (results, abandoned and timed-out attempts) reach the disk before they are
+      // acknowledged; metrics and attempt starts need not (see `ResultsStore`).
+      outcomes = expiring || overdue || inbound.contains(where: Self.mayRecordOutcome)
       try Self.storeCall {
         try store.write(durable: outcomes && wal == nil) { tx in
           for frames in inbound { try handle(frames, at: time, tx) }
           for (peer, member) in peers.removeExpired(at: time) {
             try dropSilent(peer, member, at: time, tx)
           }
+          try endOverdueAttempts(at: time, tx)
           try dispatchIdle(at: time, tx)
         }
       }
       tally.transactions += 1
     }
+    deadlines?.follow(scheduler.assignments, at: time)
     let (immediate, afterSync) = replies.drain()
     for (peer, message) in immediate { send(message, to: peer, at: time) }
     if let wal, outcomes {
@@ -95,9 +98,12 @@ extension Coordinator {
     return type == MessageType.result.rawValue || type == MessageType.bye.rawValue
   }
 
-  /// The time until the next heartbeat or liveness deadline, at most `stopCheckInterval`.
+  /// The time until the next heartbeat, liveness or trial deadline, at most
+  /// `stopCheckInterval`.
   func pollTimeout(at time: Seconds) -> Seconds {
-    let deadline = min(peers.nextDeadline(), stopping?.deadline ?? .infinity)
+    let deadline = min(
+      peers.nextDeadline(), stopping?.deadline ?? .infinity,
+      deadlines?.nextDeadline ?? .infinity)
     return max(0, min(deadline - time, Self.stopCheckInterval))
   }
 

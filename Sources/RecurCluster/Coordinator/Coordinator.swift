@@ -51,6 +51,8 @@ public final class Coordinator {
 
   var scheduler: Scheduler<Data>
   var peers: PeerTable<Data>
+  /// The trial timeout's clock; nil without `--trial-timeout`.
+  var deadlines: AttemptDeadlines<Data>?
   var malformed = ProblemTally<Data>()
   var mismatched = ProblemTally<Data>()
   var strangers = ProblemTally<Data>()
@@ -106,6 +108,7 @@ public final class Coordinator {
     specs = Self.specs(plan.specs, waiting: stored)
     counts = try Self.storeCall { try store.statusCounts() }
     peers = PeerTable(interval: options.heartbeatInterval, liveness: options.heartbeatLiveness)
+    deadlines = options.trialTimeout.map { AttemptDeadlines(limit: $0) }
     welcome = Welcome(
       coordinatorID: ProtocolLimits.truncate(
         "\(HostName.current):\(getpid())", toUTF8Bytes: ProtocolLimits.maxNameBytes),

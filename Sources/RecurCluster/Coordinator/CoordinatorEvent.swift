@@ -15,6 +15,9 @@ public enum CoordinatorEvent: Sendable {
   case trialEnded(
     trialID: String, attempt: Int, worker: String, state: TrialState, label: String,
     error: String?)
+  /// An attempt ran longer than the trial timeout: the trial is `failed` with `error`, and its
+  /// worker was told to abandon it.
+  case trialTimedOut(trialID: String, attempt: Int, worker: String, label: String, error: String)
   /// A late result of a trial that already had an outcome, kept aside.
   case duplicateResult(trialID: String, attempt: Int, worker: String)
   /// A trial went back to the queue (its worker vanished or left).

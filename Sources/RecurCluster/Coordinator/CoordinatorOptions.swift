@@ -20,6 +20,9 @@ public struct CoordinatorOptions: Sendable {
   public var durability: Durability
   /// Messages taken from the socket in one round at most (one transaction per round).
   public var maxMessagesPerRound: Int
+  /// Seconds an attempt may run before the coordinator ends it: the trial is recorded
+  /// `failed` and not run again (`AttemptDeadlines`); nil: no limit.
+  public var trialTimeout: Seconds?
   /// Hand out no trial before this many workers have joined (a benchmark waits for all its
   /// workers, so that the rate is not measured on the first few).
   public var dispatchAfterWorkers = 0
@@ -27,7 +30,7 @@ public struct CoordinatorOptions: Sendable {
   public init(
     resultsDirectory: URL, bind: String = "tcp://*:5555", heartbeatInterval: Seconds = 1,
     heartbeatLiveness: Int = 5, exitWhenDone: Bool = false, curve: CurveServerFiles? = nil,
-    durability: Durability = .full, maxMessagesPerRound: Int = 4096
+    durability: Durability = .full, maxMessagesPerRound: Int = 4096, trialTimeout: Seconds? = nil
   ) {
     self.resultsDirectory = resultsDirectory
     self.bind = bind
@@ -37,7 +40,12 @@ public struct CoordinatorOptions: Sendable {
     self.curve = curve
     self.durability = durability
     self.maxMessagesPerRound = maxMessagesPerRound
+    self.trialTimeout = trialTimeout
   }
+
+  /// The trial timeouts accepted: from 1 s (shorter cannot tell a slow start from a stuck
+  /// trial) to 30 days (a longer one is almost certainly a typo: no limit is the default).
+  public static let trialTimeoutRange: ClosedRange<Seconds> = 1...(30 * 24 * 3600)
 
   /// Checks the heartbeat settings against what the protocol can carry.
   func validate() throws(CoordinatorError) {
@@ -47,6 +55,10 @@ public struct CoordinatorOptions: Sendable {
     }
     guard heartbeatLiveness >= 1, heartbeatLiveness <= 1000 else {
       throw .invalidOption("--heartbeat-liveness must be between 1 and 1000 (3 to 5 is usual)")
+    }
+    if let trialTimeout, !Self.trialTimeoutRange.contains(trialTimeout) {
+      throw .invalidOption(
+        "--trial-timeout must be between 1s and 720h (30 days), for example 90s, 10m or 2h")
     }
     guard maxMessagesPerRound >= 1 else {
       throw .invalidOption("at least one message per round")

@@ -56,6 +56,12 @@ public struct Outbox<Message: Sendable>: Sendable {
     }
   }
 
+  /// Drops every message of `attempt` (the coordinator cancelled it: it wants none of them).
+  public mutating func discard(_ attempt: TrialAttempt) {
+    entries.removeAll { $0.attempt == attempt }
+    metricsCount = entries.reduce(0) { $0 + ($1.kind == .metrics ? 1 : 0) }
+  }
+
   /// Drops the messages of `attempt` whose sequence numbers are listed.
   public mutating func acknowledge(_ attempt: TrialAttempt, sequences: [UInt64]) {
     let acknowledged = Set(sequences)

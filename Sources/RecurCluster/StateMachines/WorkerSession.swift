@@ -11,6 +11,8 @@ import RecurProtocol
 ///   closed and, after a backoff delay (1 s doubling to 32 s), a new one sends hello again.
 /// - Unacknowledged metrics and results stay in the `Outbox` and are re-sent, in order, after
 ///   every welcome.
+/// - A `cancel` of the running attempt (the coordinator's trial timeout) stops its training,
+///   forgets what of it waits for an acknowledgement or is still to come, and asks for work.
 /// - The worker gives up (exit 69) when no welcome came for `connectTimeout`, at the start or
 ///   after losing the coordinator.
 public struct WorkerSession: Sendable {
@@ -57,6 +59,9 @@ public struct WorkerSession: Sendable {
   public private(set) var outbox: Outbox<WorkerMessage>
   /// The attempt the training thread runs.
   public private(set) var running: TrialAttempt?
+  /// The last attempt the coordinator cancelled: whatever the training thread still sends of
+  /// it (it stops at its next step) is dropped.
+  public private(set) var cancelled: TrialAttempt?
   /// The coordinator's session id of the last welcome.
   public private(set) var sessionID: String?
   /// Malformed messages received from the coordinator.
@@ -129,6 +134,7 @@ public struct WorkerSession: Sendable {
     case .ack(let ack): acknowledged(ack, at: now, into: &actions)
     case .heartbeat: break
     case .shutdown(let mode): shutdown(mode, at: now, into: &actions)
+    case .cancel(let attempt): cancel(attempt, at: now, into: &actions)
     case .wait(let milliseconds):
       if running == nil && stopMode == nil { readyAt = now + Double(milliseconds) / 1000 }
     }
@@ -149,7 +155,7 @@ public struct WorkerSession: Sendable {
 
   /// A metrics or result message from the training thread.
   public mutating func fromTraining(_ message: WorkerMessage, at now: Seconds) -> [Action] {
-    guard link != .closed else { return [] }
+    guard link != .closed, !isOfCancelledAttempt(message) else { return [] }
     var actions: [Action] = []
     switch message {
     case .metrics(let batch):
@@ -288,6 +294,34 @@ public struct WorkerSession: Sendable {
     if stopMode == .afterCurrentTrial, running == nil, !outbox.holdsResult {
       send(.bye, at: now, into: &actions)
       actions += close(.shutDown)
+    }
+  }
+
+  /// cancel: the coordinator ended this attempt (it ran longer than the trial timeout) and
+  /// recorded its outcome. Ignored unless the worker runs it.
+  private mutating func cancel(
+    _ attempt: TrialAttempt, at now: Seconds, into actions: inout [Action]
+  ) {
+    guard running == attempt else { return }
+    running = nil
+    cancelled = attempt
+    outbox.discard(attempt)
+    actions.append(.cancelTrial)
+    actions.append(.note("the coordinator cancelled \(attempt): it ran longer than its timeout"))
+    if stopMode == nil {
+      readyAt = nil
+      if link == .connected { send(.ready, at: now, into: &actions) }
+    } else if !outbox.holdsResult {
+      if link == .connected { send(.bye, at: now, into: &actions) }
+      actions += close(.shutDown)
+    }
+  }
+
+  private func isOfCancelledAttempt(_ message: WorkerMessage) -> Bool {
+    switch message {
+    case .metrics(let batch): batch.trial == cancelled
+    case .result(let result): result.trial == cancelled
+    default: false
     }
   }
 

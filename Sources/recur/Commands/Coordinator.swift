@@ -41,6 +41,14 @@ extension Recur {
     @Option(help: "Heartbeats a worker may miss before its trial is requeued.")
     var heartbeatLiveness = 5
 
+    @Option(
+      help: ArgumentHelp(
+        "Wall-clock limit per trial attempt (90s, 10m, 2h; 1s to 720h). An attempt that runs "
+          + "longer is cancelled on its worker and the trial is recorded failed, not retried. "
+          + "Default: no limit.",
+        valueName: "duration"))
+    var trialTimeout: DurationArgument?
+
     @Option(help: "CURVE: this coordinator's secret key file (`recur keys generate`).")
     var curveSecretKey: String?
 
@@ -59,6 +67,12 @@ extension Recur {
       }
       guard (1...1000).contains(heartbeatLiveness) else {
         throw ValidationError("--heartbeat-liveness must be between 1 and 1000")
+      }
+      if let trialTimeout,
+        !CoordinatorOptions.trialTimeoutRange.contains(trialTimeout.seconds)
+      {
+        throw ValidationError(
+          "--trial-timeout must be between 1s and 720h (30 days), for example 90s, 10m or 2h")
       }
     }
 
@@ -96,7 +110,7 @@ extension Recur {
         exitWhenDone: exitWhenDone,
         curve: curveSecretKey.map {
           CurveServerFiles(secretKeyPath: $0, authorizedKeysDirectory: authorizedKeys ?? "")
-        })
+        }, trialTimeout: trialTimeout?.seconds)
       let coordinator: RecurCluster.Coordinator
       do {
         coordinator = try RecurCluster.Coordinator(

@@ -44,6 +44,8 @@ struct CoordinatorView {
         + "\(id)#\(attempt) on \(worker)  \(label)"
       if state == .failed, let error { return line + "\n  error: \(error)" }
       return interactive && state == .finished ? nil : line
+    case .trialTimedOut(let id, let attempt, let worker, let label, let error):
+      return "timeout  \(id)#\(attempt) on \(worker)  \(label)\n  error: \(error)"
     case .duplicateResult(let id, let attempt, let worker):
       return "duplicate result of \(id)#\(attempt) from \(worker), kept aside"
     case .trialRequeued(let id, let attempt, let worker):
