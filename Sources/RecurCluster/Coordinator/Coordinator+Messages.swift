@@ -34,7 +34,7 @@ extension Coordinator {
     case .hello: break
     case .ready: try ready(peer, member, at: time, tx)
     case .heartbeat(let running): adopt(running, by: peer, name: name)
-    case .metrics(let batch): try storeMetrics(batch, from: peer, tx)
+    case .metrics(let batch): try storeMetrics(batch, from: peer, name: name, tx)
     case .result(let result): try record(result, from: peer, name: name, at: time, tx)
     case .bye: try farewell(peer, name: name, tx)
     }
@@ -54,6 +54,7 @@ extension Coordinator {
       return
     }
     let isNew = peers.join(peer, hello: hello, at: time)
+    connections.joined(peer)
     try tx.recordWorker(name: hello.name, host: hello.host, cores: Int(hello.cores))
     if isNew {
       try tx.logEvent(
@@ -156,8 +157,14 @@ extension Coordinator {
   }
 
   /// metrics: stored (records of unknown attempts and malformed records are skipped by the
-  /// store), then acknowledged.
-  func storeMetrics(_ batch: MetricsBatch, from peer: Data, _ tx: StoreTransaction) throws {
+  /// store) if the sender runs that attempt, then acknowledged.
+  func storeMetrics(
+    _ batch: MetricsBatch, from peer: Data, name: String, _ tx: StoreTransaction
+  ) throws {
+    guard try admitsReport(on: batch.trial, .metrics, from: peer, name: name, tx) else {
+      replies.acknowledge(batch.trial, sequence: batch.sequence, to: peer)
+      return
+    }
     let attempt = Int(batch.trial.attempt)
     let rows = batch.records.map {
       MetricRow(
@@ -169,11 +176,16 @@ extension Coordinator {
   }
 
   /// result: the store decides whether it is the trial's outcome or a duplicate; the worker
-  /// is free again; acknowledged either way.
+  /// is free again; acknowledged either way. A result from a worker that does not run that
+  /// attempt is acknowledged and never stored.
   func record(
     _ result: TrialResult, from peer: Data, name: String, at time: Seconds,
     _ tx: StoreTransaction
   ) throws {
+    guard try admitsReport(on: result.trial, .result, from: peer, name: name, tx) else {
+      replies.acknowledge(result.trial, sequence: result.sequence, to: peer)
+      return
+    }
     let trialID = result.trial.trialID
     let attempt = Int(result.trial.attempt)
     let row = ResultRow(
@@ -219,6 +231,7 @@ extension Coordinator {
   func farewell(_ peer: Data, name: String, _ tx: StoreTransaction) throws {
     try release(peer, name: name, reason: .interrupted, tx)
     peers.leave(peer)
+    connections.departed(peer)
     try tx.logEvent(kind: "worker-left", message: "\(name) said goodbye", worker: name)
     emit(.workerLeft(name: name, silent: false))
   }
@@ -228,6 +241,7 @@ extension Coordinator {
     _ peer: Data, _ member: PeerTable<Data>.Member, at time: Seconds, _ tx: StoreTransaction
   ) throws {
     let name = member.hello.name
+    connections.departed(peer)
     // While stopping, a worker that does not answer costs its trial no attempt.
     try release(peer, name: name, reason: stopping == nil ? .lostWorker : .interrupted, tx)
     try tx.logEvent(

@@ -98,7 +98,16 @@ struct CoordinatorView {
       text += "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(value)\n"
     }
     if summary.malformedMessages > 0 {
-      text += "  (\(summary.malformedMessages) malformed messages dropped)\n"
+      let oversized = summary.oversizedMessages
+      text += "  (\(summary.malformedMessages) malformed messages dropped"
+      text += oversized > 0 ? ", \(oversized) of them oversized)\n" : ")\n"
+    }
+    if summary.foreignReports > 0 {
+      text += "  (\(summary.foreignReports) results or metrics from workers that do not run "
+      text += "the attempt, ignored)\n"
+    }
+    if summary.closedConnections > 0 {
+      text += "  (\(summary.closedConnections) connections closed before any hello)\n"
     }
     return text
   }
