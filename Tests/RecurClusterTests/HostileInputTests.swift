@@ -187,3 +187,32 @@ extension ClusterProcessTests {
     #expect(worker.output.contains("malformed message"), "\(worker.tail)")
   }
 }
+
+/// Hellos from hundreds of routing ids that never say anything else.
+extension ClusterProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func aHelloFloodDuringASweepExpiresAndChangesNoTrial() throws {
+    let harness = try ClusterHarness()
+    let (results, coordinator, worker, port) = try Self.slowSweepWithOneRunningWorker(
+      harness, trials: 2, worker: "honest")
+    let context = try Context(defaultLinger: .zero)
+    var sockets: [Socket] = []
+    for index in 0..<300 {
+      let socket = try context.socket(.dealer)
+      try socket.connect("tcp://127.0.0.1:\(port)")
+      let hello = Hello(
+        name: "flood-\(index)", host: "nowhere", cores: 1, engineVersion: "0", processID: 1)
+      try socket.send(WorkerMessage.hello(hello).encode())
+      sockets.append(socket)
+    }
+    #expect(coordinator.waitForExit(timeout: 45) == 0, "\(coordinator.tail)")
+    #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
+    try Self.expectOneOutcomePerTrial(harness, results, expectedTrials: 2)
+    let store = try harness.store(results)
+    #expect(try store.trials().allSatisfy { $0.worker == "honest" })
+    #expect(try store.statusCounts().attempts == 2)
+    let log = coordinator.output
+    #expect(log.contains("worker flood-0 joined"), "\(coordinator.tail)")
+    #expect(log.contains("worker flood-0 fell silent and was dropped"), "\(coordinator.tail)")
+  }
+}

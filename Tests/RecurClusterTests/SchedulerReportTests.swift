@@ -53,4 +53,16 @@ import Testing
     #expect(s.reporter("w9", of: "a", attempt: 1) == .runsIt)
     #expect(!s.admitsReport(of: "a", attempt: 1, from: "w1", name: "w9") { "w9" })
   }
+
+  @Test func onlyAWorkerOfTheStartersNameCanAdoptAnAttempt() {
+    var s = S(waiting: ["a"], attemptsStarted: ["a": 1])
+    let byStranger = s.adopt(trialID: "a", attempt: 1, by: "x", name: "x") { "w9" }
+    #expect(!byStranger)
+    #expect(s.waitingCount == 1)
+    let unknown = s.adopt(trialID: "a", attempt: 1, by: "w9", name: "w9") { nil }
+    #expect(!unknown)
+    let byStarter = s.adopt(trialID: "a", attempt: 1, by: "w9", name: "w9") { "w9" }
+    #expect(byStarter)
+    #expect(s.assignment(of: "w9")?.trialID == "a")
+  }
 }

@@ -58,6 +58,18 @@ extension Coordinator {
     }
   }
 
+  /// A hello while the peer table is full: not answered (the worker says hello again after
+  /// its liveness period, by when silent members have expired), counted, logged once per peer.
+  func turnAway(_ peer: Data, _ hello: Hello) {
+    turnedAway += 1
+    guard crowded.record(peer) else { return }
+    logger.warning(
+      """
+      hello from \(hello.name) (peer \(Self.hex(peer))) ignored: \(peers.count) workers are \
+      connected, the most this coordinator takes (further ones from it only counted)
+      """)
+  }
+
   /// A monitor of the ROUTER's closed connections.
   static func monitorClosures(_ router: Socket) throws(WireError) -> SocketMonitor {
     try SocketMonitor(router, events: [.disconnected])

@@ -39,7 +39,7 @@ extension Coordinator {
       },
       transactions: tally.transactions, malformedMessages: dropped,
       oversizedMessages: oversized, closedConnections: closedConnections,
-      foreignReports: foreignReports)
+      foreignReports: foreignReports, turnedAway: turnedAway)
   }
 
   /// One round: wait for messages (or the next deadline), take all that are waiting, handle

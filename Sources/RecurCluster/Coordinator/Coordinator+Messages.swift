@@ -33,7 +33,7 @@ extension Coordinator {
     switch message {
     case .hello: break
     case .ready: try ready(peer, member, at: time, tx)
-    case .heartbeat(let running): adopt(running, by: peer, name: name)
+    case .heartbeat(let running): try adopt(running, by: peer, name: name, tx)
     case .metrics(let batch): try storeMetrics(batch, from: peer, name: name, tx)
     case .result(let result): try record(result, from: peer, name: name, at: time, tx)
     case .bye: try farewell(peer, name: name, tx)
@@ -51,6 +51,10 @@ extension Coordinator {
       rejected(
         peer,
         .unsupportedVersion(found: hello.protocolVersion, supported: ProtocolVersion.current))
+      return
+    }
+    guard peers.hasRoom(for: peer) else {
+      turnAway(peer, hello)
       return
     }
     let isNew = peers.join(peer, hello: hello, at: time)
@@ -108,11 +112,17 @@ extension Coordinator {
 
   /// A worker that rejoined runs an attempt the store requeued when this coordinator
   /// started: it keeps it (its result will be accepted), and the trial is not dispatched
-  /// again unless that worker vanishes.
-  func adopt(_ running: TrialAttempt?, by peer: Data, name: String) {
+  /// again unless that worker vanishes. Only an attempt the store says a worker of this name
+  /// started can be claimed, so that no peer can hold back another worker's trial.
+  func adopt(
+    _ running: TrialAttempt?, by peer: Data, name: String, _ tx: StoreTransaction
+  ) throws {
     guard let running, scheduler.assignment(of: peer) == nil else { return }
     let (trialID, attempt) = (running.trialID, Int(running.attempt))
-    guard scheduler.adopt(trialID: trialID, attempt: attempt, by: peer) else { return }
+    let adopted = try scheduler.adopt(trialID: trialID, attempt: attempt, by: peer, name: name) {
+      try tx.attemptWorker(trialID: trialID, attempt: attempt)
+    }
+    guard adopted else { return }
     emit(.trialResumed(trialID: trialID, attempt: attempt, worker: name))
   }
 

@@ -67,6 +67,9 @@ public final class Coordinator {
   var closedStrangers = ProblemTally<Data>()
   /// Results and metrics from workers that do not run the attempt, ignored.
   var foreignReports = 0
+  /// Hellos ignored because the peer table was full, and the peers already logged.
+  var turnedAway = 0
+  var crowded = ProblemTally<Data>()
   /// Spec JSON of each trial that may still be dispatched.
   var specs: PackedStrings
   /// Swept keys of each trial of the plan, for the live view.

@@ -35,4 +35,6 @@ public struct CoordinatorSummary: Sendable {
   public var closedConnections = 0
   /// Results and metrics from workers that do not run the attempt, ignored.
   public var foreignReports = 0
+  /// Hellos ignored because the coordinator had as many workers as it takes.
+  public var turnedAway = 0
 }

@@ -13,9 +13,14 @@ public struct PeerTable<Peer: Hashable & Sendable>: Sendable {
 
   public private(set) var members: [Peer: Member] = [:]
   private var liveness: Liveness<Peer>
+  /// Members at most, so that a flood of hellos from fresh routing ids cannot grow the table
+  /// (and the work of each round, which visits every member) without bound. Silent members
+  /// expire after `timeout`, which makes room again.
+  public let capacity: Int
 
-  public init(interval: Seconds, liveness: Int) {
+  public init(interval: Seconds, liveness: Int, capacity: Int = 10_000) {
     self.liveness = Liveness(interval: interval, liveness: liveness)
+    self.capacity = capacity
   }
 
   public var interval: Seconds { liveness.interval }
@@ -24,6 +29,11 @@ public struct PeerTable<Peer: Hashable & Sendable>: Sendable {
   public var count: Int { members.count }
 
   public func member(_ peer: Peer) -> Member? { members[peer] }
+
+  /// Whether `peer` may join: it is a member already, or the table has room.
+  public func hasRoom(for peer: Peer) -> Bool {
+    members[peer] != nil || members.count < capacity
+  }
 
   /// Welcomes `peer` (again, after a reconnection: its hello replaces the old one).
   /// - Returns: true if it was not a member.

@@ -42,4 +42,15 @@ extension Scheduler {
     case .nobodyRunsIt: return try startedBy() == name
     }
   }
+
+  /// `adopt(trialID:attempt:by:)`, but only when the store's row of that attempt names a
+  /// worker called `name` (`startedBy`): a peer that claims an attempt another worker started
+  /// would otherwise hold the trial back from every other worker for as long as it heartbeats.
+  public mutating func adopt(
+    trialID: String, attempt: Int, by worker: Worker, name: String,
+    startedBy: () throws -> String?
+  ) rethrows -> Bool {
+    guard try startedBy() == name else { return false }
+    return adopt(trialID: trialID, attempt: attempt, by: worker)
+  }
 }

@@ -106,6 +106,9 @@ struct CoordinatorView {
       text += "  (\(summary.foreignReports) results or metrics from workers that do not run "
       text += "the attempt, ignored)\n"
     }
+    if summary.turnedAway > 0 {
+      text += "  (\(summary.turnedAway) hellos ignored: too many workers at once)\n"
+    }
     if summary.closedConnections > 0 {
       text += "  (\(summary.closedConnections) connections closed before any hello)\n"
     }
