@@ -125,9 +125,14 @@ public final class Worker {
         let frames: [Data]?
         do {
           frames = try dealer.receive(timeout: .zero, maxFrames: 8)
-        } catch {
+        } catch .tooManyFrames {
           perform(session.malformed(.wrongFrameCount(found: 9, expected: 3), at: now))
           continue
+        } catch {
+          // Not the message's fault (the socket is going away): the liveness deadline and
+          // the reconnection that follows deal with it; looping here would spin.
+          worker.logger.warning("could not receive from the coordinator: \(error)")
+          return
         }
         guard let frames else { return }
         do {
