@@ -22,7 +22,7 @@ extension Coordinator {
     }
     peers.heard(from: peer, at: time)
     if case .hello(let hello) = message {
-      try greet(peer, hello, at: time, tx)
+      try greet(peer, hello.printable, at: time, tx)
       return
     }
     guard let member = peers.member(peer) else {
