@@ -23,7 +23,7 @@ extension Coordinator {
     if strangers.record(peer) {
       logger.warning(
         """
-        \(name) (peer \(Self.hex(peer))) sent \(type) for \(trial), an attempt \
+        \(name) (peer \(Self.hex(peer))) sent \(type) for \(Hello.printable(trial.description)), an attempt \
         it does not run; ignored (further ones from it only counted)
         """)
     }
