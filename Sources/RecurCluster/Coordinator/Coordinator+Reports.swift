@@ -21,9 +21,10 @@ extension Coordinator {
     guard !admitted else { return true }
     foreignReports += 1
     if strangers.record(peer) {
+      let what = Hello.printable(trial.description)
       logger.warning(
         """
-        \(name) (peer \(Self.hex(peer))) sent \(type) for \(Hello.printable(trial.description)), an attempt \
+        \(name) (peer \(Self.hex(peer))) sent \(type) for \(what), an attempt \
         it does not run; ignored (further ones from it only counted)
         """)
     }
