@@ -15,4 +15,13 @@ import Testing
     #expect(peers.removeExpired(at: 2).map(\.peer) == ["a"])
     #expect(peers.hasRoom(for: "c"))
   }
+
+  @Test func aHelloWithinOneIntervalOfTheLastIsARepeat() {
+    var peers = PeerTable<String>(interval: 1, liveness: 3)
+    #expect(!peers.isRepeatedHello(from: "a", at: 0))
+    peers.join("a", hello: Self.hello, at: 0)
+    #expect(peers.isRepeatedHello(from: "a", at: 0.5))
+    #expect(!peers.isRepeatedHello(from: "a", at: 1.5))
+    #expect(!peers.isRepeatedHello(from: "b", at: 0.5))
+  }
 }

@@ -57,8 +57,12 @@ extension Coordinator {
       turnAway(peer, hello)
       return
     }
+    // A member repeating hello within one interval is answered, not logged or stored again.
+    let repeated = peers.isRepeatedHello(from: peer, at: time)
     let isNew = peers.join(peer, hello: hello, at: time)
     connections.joined(peer)
+    replies.send(.welcome(welcome), to: peer)
+    guard !repeated else { return }
     try tx.recordWorker(name: hello.name, host: hello.host, cores: Int(hello.cores))
     if isNew {
       try tx.logEvent(
@@ -66,7 +70,6 @@ extension Coordinator {
         message: "\(hello.name) on \(hello.host) (\(hello.cores) cores, engine "
           + "\(hello.engineVersion), pid \(hello.processID))", worker: hello.name)
     }
-    replies.send(.welcome(welcome), to: peer)
     emit(
       .workerJoined(
         name: hello.name, host: hello.host, cores: Int(hello.cores), rejoined: !isNew))

@@ -8,6 +8,8 @@ public struct PeerTable<Peer: Hashable & Sendable>: Sendable {
   public struct Member: Sendable {
     public var hello: Hello
     public var joinedAt: Seconds
+    /// When it last said hello.
+    public var lastHelloAt: Seconds
     public var lastSent: Seconds
   }
 
@@ -40,9 +42,17 @@ public struct PeerTable<Peer: Hashable & Sendable>: Sendable {
   @discardableResult
   public mutating func join(_ peer: Peer, hello: Hello, at now: Seconds) -> Bool {
     let isNew = members[peer] == nil
-    members[peer] = Member(hello: hello, joinedAt: members[peer]?.joinedAt ?? now, lastSent: now)
+    members[peer] = Member(
+      hello: hello, joinedAt: members[peer]?.joinedAt ?? now, lastHelloAt: now, lastSent: now)
     liveness.heard(from: peer, at: now)
     return isNew
+  }
+
+  /// Whether `peer` is a member that said hello less than one interval ago: a repeat (a
+  /// worker reconnects at most once per liveness period), answered but not recorded again.
+  public func isRepeatedHello(from peer: Peer, at now: Seconds) -> Bool {
+    guard let member = members[peer] else { return false }
+    return now - member.lastHelloAt < interval
   }
 
   /// Any message from a member is a sign of life.
