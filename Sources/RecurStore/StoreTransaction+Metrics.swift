@@ -24,17 +24,24 @@ extension StoreTransaction {
 
   /// One metric record (?3) for attempt ?2 of trial ?1. The WHERE clause is evaluated before
   /// the extracted columns, so malformed JSON never reaches `json_extract` (which would fail).
+  /// A step JSON calls an integer but SQLite cannot hold as one (`1e23` written out in full)
+  /// comes out of `json_extract` as a real: such a record is skipped, as readers expect an
+  /// integer step.
   /// On conflict, the object members of the stored record that the new one lacks are kept:
   /// unlike `json_patch` (RFC 7396), this keeps explicit `null`s, which METRICS.md uses for
   /// non-finite values. `json_each` hands out SQL values, so JSON types are restored member by
   /// member: objects and arrays (whose subtype a subquery drops), booleans (which come out as
   /// 0/1), and reals printed with 17 significant digits, enough to round-trip a Double
-  /// (`%!.17g`; without `!` SQLite stops at 16).
+  /// (`%!.17g`; without `!` SQLite stops at 16). A number too large for a Double (`1e999`,
+  /// valid JSON that SQLite reads as infinity) is written back as SQLite writes infinity,
+  /// `9e999`: `printf` would print `Inf`, which is not JSON, and the error would end the
+  /// coordinator's transaction.
   static let insertMetric = """
     INSERT INTO metrics (trial_id, attempt, step, train_loss, eval_loss, record_json)
     SELECT ?1, ?2, json_extract(?3, '$.step'), \(metricNumber("train_loss")),
       \(metricNumber("eval_loss")), ?3
     WHERE json_valid(?3) AND json_type(?3) = 'object' AND json_type(?3, '$.step') = 'integer'
+      AND typeof(json_extract(?3, '$.step')) = 'integer'
       AND EXISTS (SELECT 1 FROM attempts WHERE trial_id = ?1 AND attempt = ?2)
     ON CONFLICT (trial_id, attempt, step) DO UPDATE SET
       train_loss = coalesce(excluded.train_loss, train_loss),
@@ -43,7 +50,9 @@ extension StoreTransaction {
         SELECT json_group_object(key, CASE type
             WHEN 'object' THEN json(value) WHEN 'array' THEN json(value)
             WHEN 'true' THEN json('true') WHEN 'false' THEN json('false')
-            WHEN 'real' THEN json(printf('%!.17g', value))
+            WHEN 'real' THEN json(CASE WHEN value > 1.7976931348623157e308 THEN '9e999'
+              WHEN value < -1.7976931348623157e308 THEN '-9e999'
+              ELSE printf('%!.17g', value) END)
             ELSE value END)
         FROM (
           SELECT key, value, type FROM json_each(record_json)
