@@ -4,8 +4,8 @@ extension StoreTransaction {
   /// Appends streamed metric records in this transaction.
   ///
   /// `step`, `train_loss` and `eval_loss` are read from each record (METRICS.md). A record
-  /// that is not a JSON object with an integer `step`, or whose attempt was never started, is
-  /// skipped. A record for a step already stored for that attempt is merged into it (its
+  /// that is not a JSON object with an integer `step`, whose attempt was never started, or
+  /// that SQLite refuses to store, is skipped. A record for a step already stored for that attempt is merged into it (its
   /// fields win), so a batch re-sent after a lost acknowledgement changes nothing, and an
   /// evaluation and a diagnosis at the same step end up in one record.
   ///
@@ -16,10 +16,27 @@ extension StoreTransaction {
     var stored = 0
     for row in rows {
       insert.setUncheckedArguments([row.trialID, row.attempt, row.recordJSON])
-      try insert.execute()
+      do {
+        try insert.execute()
+      } catch let error as DatabaseError where Self.isRecordProblem(error) {
+        // SQLite undid this statement only; the transaction goes on. The statement must be
+        // reset before its next use (GRDB traps otherwise): sqlite3_reset reports the failed
+        // step once more, which GRDB throws and this ignores, and resets it.
+        try? insert.setArguments([row.trialID, row.attempt, row.recordJSON])
+        continue
+      }
       stored += db.changesCount
     }
     return stored
+  }
+
+  /// Whether a failed insert is the record's fault (SQLite's JSON functions refusing what it
+  /// holds, a value out of range), so that the record is skipped like any malformed one rather
+  /// than failing the writer's transaction: records come from the network. SQLite rolls back
+  /// only the failed statement for these codes; disk, lock and memory errors still throw.
+  static func isRecordProblem(_ error: DatabaseError) -> Bool {
+    [.SQLITE_ERROR, .SQLITE_CONSTRAINT, .SQLITE_MISMATCH, .SQLITE_TOOBIG, .SQLITE_RANGE]
+      .contains(error.resultCode)
   }
 
   /// One metric record (?3) for attempt ?2 of trial ?1. The WHERE clause is evaluated before
