@@ -79,6 +79,7 @@ extension Coordinator {
     }
     try sendSyncedAcks(at: time)
     for peer in peers.heartbeatsDue(at: time) { send(.heartbeat, to: peer, at: time) }
+    drainMonitor()
   }
 
   /// Sends the acknowledgements whose commits are on disk.
@@ -115,7 +116,8 @@ extension Coordinator {
       if let syncInbox, ready[1].contains(.readable) {
         while try syncInbox.receive(timeout: .zero) != nil {}  // a sync ended: see round()
       }
-      if monitor != nil, ready[ready.count - 1].contains(.readable) { drainMonitor() }
+      // The monitor (last item) only wakes the loop: it is read at the end of the round, once
+      // the goodbyes that came before a connection closed have been handled.
       guard ready[0].contains(.readable) else { return [] }
       while inbound.count < options.maxMessagesPerRound, let frames = try receiveOne() {
         inbound.append(frames)
