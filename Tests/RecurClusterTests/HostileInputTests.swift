@@ -170,6 +170,8 @@ extension ClusterProcessTests {
     }
     try router.send([peer, Data([1]), Data([0x83]), Data([0xFF, 0xFF, 0xFF, 0x7F])])
     try router.send([peer, Data([1]), Data([0x83]), Data(count: ProtocolLimits.maxFrameBytes + 1)])
+    // Above the hard limit: the worker's libzmq cuts the connection; the worker reconnects.
+    try router.send([peer, Data([1]), Data([0x83]), Data(count: ProtocolLimits.hardFrameBytes + 1)])
     // The worker is still there: once it gave up on this silent link it says hello again;
     // then it is told to stop, and stops cleanly.
     var told = false
