@@ -9,9 +9,11 @@ import RecurWire
 extension Coordinator {
   /// Takes one message from the ROUTER, or nil when none is queued. A message with a frame
   /// above `ProtocolLimits.maxFrameBytes` (but within libzmq's hard limit, `hardFrameBytes`)
-  /// or with too many frames is drained, counted as malformed and skipped.
+  /// or with too many frames is drained, counted as malformed and skipped; after a round's
+  /// worth of those (`maxMessagesPerRound`) it returns nil, so that a flood of them cannot
+  /// hold up the round (heartbeats, liveness).
   func receiveOne() throws(WireError) -> [Data]? {
-    while true {
+    for _ in 0..<options.maxMessagesPerRound {
       do {
         let frames = try router.receive(
           timeout: .zero, maxFrames: 8, maxFrameBytes: ProtocolLimits.maxFrameBytes)
@@ -27,6 +29,7 @@ extension Coordinator {
         noteMalformed(peer: peer, ProtocolError.payloadTooLarge(length: bytes, limit: limit))
       }
     }
+    return nil
   }
 
   /// Reads the ROUTER's monitor: each closed connection of a peer that never said hello is
