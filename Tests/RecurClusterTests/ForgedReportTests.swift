@@ -67,3 +67,39 @@ extension ClusterProcessTests {
     return socket
   }
 }
+
+/// A peer that claims, after a coordinator restart, a trial another worker was running.
+extension ClusterProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func aStrangerCannotClaimAnotherWorkersInterruptedTrial() throws {
+    let harness = try ClusterHarness()
+    let (results, first, worker, port) = try Self.slowSweepWithOneRunningWorker(
+      harness, trials: 2, worker: "honest")
+    let running = try #require(try harness.store(results).trials(state: .running).first)
+    let trial = TrialAttempt(trialID: running.id, attempt: UInt32(running.attempts))
+    // The honest worker cannot rejoin before the forger has tried.
+    worker.kill(SIGSTOP)
+    first.kill(SIGKILL)
+    _ = first.waitForExit(timeout: 5)
+    let sweep = harness.directory.appendingPathComponent("slow.yaml").path
+    let second = try harness.coordinator(
+      "coordinator-2", sweep: sweep, results: results, port: port)
+    let listening = ClusterHarness.waitUntil(timeout: 20) {
+      second.output.contains("listening on")
+    }
+    try #require(listening, "\(second.tail)")
+    let forger = try Self.rawWorker(named: "forger", port: port)
+    try forger.send(WorkerMessage.heartbeat(running: trial).encode())
+    _ = try forger.receive(timeout: .seconds(1))  // whatever it answers, a round went by
+    forger.close()
+    worker.kill(SIGCONT)
+
+    #expect(second.waitForExit(timeout: 45) == 0, "\(second.tail)")
+    #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
+    try Self.expectOneOutcomePerTrial(harness, results, expectedTrials: 2)
+    #expect(!second.output.contains("on forger"), "\(second.tail)")
+    let stored = try #require(try harness.store(results).trial(id: running.id))
+    #expect(stored.worker == "honest")
+    #expect(try harness.store(results).statusCounts().lost == 0)
+  }
+}
