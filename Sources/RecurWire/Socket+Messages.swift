@@ -52,10 +52,15 @@ extension Socket {
   ///     queued; otherwise waits at most this long.
   ///   - maxFrames: a message with more frames is drained and dropped, and `tooManyFrames`
   ///     thrown, so that a hostile peer cannot make the receiver hold unbounded frame lists.
+  ///   - maxFrameBytes: a message with a larger frame is drained and dropped without copying
+  ///     that frame, and `frameTooLarge` thrown (with the message's first frame, a ROUTER's
+  ///     routing id, so that the receiver can tell who sent it). libzmq's own hard limit
+  ///     (`setMaxMessageSize`) closes the connection instead, silently; this one lets the
+  ///     receiver count and report what it refuses.
   /// - Returns: the frames, or nil if no message arrived in time (or a signal interrupted the
   ///   wait, which callers treat as a timeout and loop on).
   public func receive(
-    timeout: Duration? = nil, maxFrames: Int = 1024
+    timeout: Duration? = nil, maxFrames: Int = 1024, maxFrameBytes: Int = .max
   ) throws(WireError) -> [Data]? {
     let handle = try live("receive")
     var flags: Int32 = 0
@@ -66,23 +71,37 @@ extension Socket {
       }
       flags = ZMQ_DONTWAIT
     }
-    guard let first = try receiveFrame(handle, flags: flags) else { return nil }
+    guard let first = try receiveFrame(handle, flags: flags, maxBytes: maxFrameBytes) else {
+      return nil
+    }
+    lastSourceDescriptor = first.source
     var frames = [first.data]
     var more = first.more
-    var dropped = false
+    var tooMany = false
+    var largest = first.size
     while more {
-      guard let next = try receiveFrame(handle, flags: 0) else { break }
+      guard let next = try receiveFrame(handle, flags: 0, maxBytes: maxFrameBytes) else { break }
       more = next.more
-      if frames.count < maxFrames { frames.append(next.data) } else { dropped = true }
+      largest = max(largest, next.size)
+      // A ROUTER makes the routing id frame itself: the descriptor comes with the next one.
+      if lastSourceDescriptor < 0 { lastSourceDescriptor = next.source }
+      if frames.count < maxFrames { frames.append(next.data) } else { tooMany = true }
     }
-    if dropped { throw .tooManyFrames(limit: maxFrames) }
+    if largest > maxFrameBytes {
+      throw .frameTooLarge(
+        bytes: largest, limit: maxFrameBytes,
+        firstFrame: first.size > maxFrameBytes ? Data() : first.data)
+    }
+    if tooMany { throw .tooManyFrames(limit: maxFrames) }
     return frames
   }
 
-  /// One frame and whether more follow; nil if none is queued (with ZMQ_DONTWAIT).
+  /// One frame (empty if larger than `maxBytes`, which is then not copied), its size, whether
+  /// more follow and the descriptor of the connection it came by; nil if none is queued (with
+  /// ZMQ_DONTWAIT).
   private func receiveFrame(
-    _ handle: UnsafeMutableRawPointer, flags: Int32
-  ) throws(WireError) -> (data: Data, more: Bool)? {
+    _ handle: UnsafeMutableRawPointer, flags: Int32, maxBytes: Int
+  ) throws(WireError) -> (data: Data, size: Int, more: Bool, source: Int32)? {
     zmq_msg_init(message)
     defer { zmq_msg_close(message) }
     while zmq_msg_recv(message, handle, flags) < 0 {
@@ -92,7 +111,9 @@ extension Socket {
       throw ZMQCall.error(errno: code, "receive")
     }
     let size = zmq_msg_size(message)
-    let data = size == 0 ? Data() : Data(bytes: zmq_msg_data(message), count: size)
-    return (data, zmq_msg_more(message) != 0)
+    let data =
+      size == 0 || size > maxBytes ? Data() : Data(bytes: zmq_msg_data(message), count: size)
+    // ZMQ_SRCFD (zmq_msg_get(3)): the connection's file descriptor, -1 over inproc.
+    return (data, size, zmq_msg_more(message) != 0, zmq_msg_get(message, ZMQ_SRCFD))
   }
 }

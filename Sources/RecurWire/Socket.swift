@@ -36,6 +36,11 @@ public final class Socket {
   private var handle: UnsafeMutableRawPointer?
   /// One message buffer, reused by every receive (`zmq_msg_t` must not be copied).
   let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
+  /// The file descriptor of the connection the last message received came by (libzmq's
+  /// ZMQ_SRCFD), -1 over inproc or before the first. It matches the value of the `accepted`
+  /// and `disconnected` events of a `SocketMonitor`, so that a receiver can tell which peer a
+  /// closed connection belonged to; the system reuses descriptors once closed.
+  public internal(set) var lastSourceDescriptor: Int32 = -1
 
   init(context: Context, type: SocketType) throws(WireError) {
     self.context = context

@@ -19,6 +19,10 @@ public enum WireError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidArgument(String)
   /// A message had more frames than the receiver accepts; it was drained and dropped.
   case tooManyFrames(limit: Int)
+  /// A message had a frame of `bytes`, above the receiver's `limit`; it was drained and dropped
+  /// without copying that frame. `firstFrame` is the message's first frame (a ROUTER's routing
+  /// id), empty if it was the large one.
+  case frameTooLarge(bytes: Int, limit: Int, firstFrame: Data)
   /// Text that is not a valid Z85 CURVE key.
   case invalidKey(String)
   /// A key file that cannot be read, written or parsed.
@@ -47,6 +51,8 @@ public enum WireError: Error, Equatable, Sendable, CustomStringConvertible {
       return "invalid argument: \(problem)"
     case .tooManyFrames(let limit):
       return "dropped a message of more than \(limit) frames: the peer is not a Recur process"
+    case .frameTooLarge(let bytes, let limit, _):
+      return "dropped a message with a frame of \(bytes) bytes, above the limit of \(limit)"
     case .invalidKey(let problem):
       return "invalid CURVE key: \(problem); keys are 40 characters of Z85 made by "
         + "`recur keys generate`"

@@ -111,3 +111,113 @@ struct HostileMessages {
     return (try? message.encode()) ?? []
   }
 }
+
+/// Frames above the protocol's size limit, on both sides.
+extension ClusterProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func oversizedFramesDuringASweepAreCountedAndTheSweepFinishes() throws {
+    let harness = try ClusterHarness()
+    let (results, coordinator, worker, port) = try Self.slowSweepWithOneRunningWorker(
+      harness, trials: 3, worker: "honest")
+    let context = try Context(defaultLinger: .zero)
+    let endpoint = "tcp://127.0.0.1:\(port)"
+    // Just above the protocol's limit: received whole, refused, counted, logged.
+    let near = try context.socket(.dealer)
+    try near.connect(endpoint)
+    let justAbove = Data(count: ProtocolLimits.maxFrameBytes + 1)
+    try near.send([Data([1]), Data([MessageType.metrics.rawValue]), justAbove])
+    try near.send([Data([1]), Data([MessageType.result.rawValue]), justAbove])
+    // Far above: libzmq cuts the connection off after the frame's header.
+    let far = try context.socket(.dealer)
+    try far.connect(endpoint)
+    try far.send([Data([1]), Data([MessageType.metrics.rawValue]), Data(count: 100 << 20)])
+
+    #expect(coordinator.waitForExit(timeout: 45) == 0, "\(coordinator.tail)")
+    #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
+    try Self.expectOneOutcomePerTrial(harness, results, expectedTrials: 3)
+    #expect(try #require(harness.counts(results)).finished == 3)
+    let log = coordinator.output
+    #expect(log.contains("message too large"), "logged once for the peer\n\(coordinator.tail)")
+    #expect(log.components(separatedBy: "message too large").count == 2, "only once")
+    #expect(log.contains("2 malformed messages dropped, 2 of them oversized"), "\(log)")
+    #expect(log.contains("closed before any hello"), "\(coordinator.tail)")
+  }
+
+  @Test(.timeLimit(.minutes(1)))
+  func aWorkerSurvivesMalformedAndOversizedMessagesFromItsCoordinator() throws {
+    let harness = try ClusterHarness()
+    let context = try Context(defaultLinger: .zero)
+    let router = try context.socket(.router)
+    try router.bind("tcp://127.0.0.1:*")
+    let endpoint = try router.lastEndpoint()
+    let worker = try harness.start(
+      "worker", ["worker", "--connect", endpoint, "--connect-timeout", "30s"])
+    let welcome = try CoordinatorMessage.welcome(
+      Welcome(
+        coordinatorID: "hostile", sessionID: "s1", heartbeatIntervalMilliseconds: 100,
+        heartbeatLiveness: 3)
+    ).encode()
+    let hello = try #require(try router.receive(timeout: .seconds(20)), "\(worker.tail)")
+    let peer = hello[0]
+    try router.send([peer] + welcome)
+    // Garbage that does not decode, of this protocol version (another version is fatal).
+    var garbage = HostileMessages(seed: 7)
+    for _ in 0..<200 {
+      let frames = garbage.next()
+      do {
+        _ = try CoordinatorMessage.decode(frames)
+      } catch .unsupportedVersion {
+      } catch {
+        try router.send([peer] + frames)
+      }
+    }
+    try router.send([peer, Data([1]), Data([0x83]), Data([0xFF, 0xFF, 0xFF, 0x7F])])
+    try router.send([peer, Data([1]), Data([0x83]), Data(count: ProtocolLimits.maxFrameBytes + 1)])
+    // Above the hard limit: the worker's libzmq cuts the connection; the worker reconnects.
+    try router.send([peer, Data([1]), Data([0x83]), Data(count: ProtocolLimits.hardFrameBytes + 1)])
+    // The worker is still there: once it gave up on this silent link it says hello again;
+    // then it is told to stop, and stops cleanly.
+    var told = false
+    let deadline = Date().addingTimeInterval(30)
+    while !told, Date() < deadline {
+      guard let frames = try router.receive(timeout: .seconds(1)), frames.count == 4,
+        case .hello = try? WorkerMessage.decode(frames[1...])
+      else { continue }
+      try router.send([frames[0]] + welcome)
+      try router.send([frames[0]] + CoordinatorMessage.shutdown(.now).encode())
+      told = true
+    }
+    #expect(told, "no second hello\n\(worker.tail)")
+    #expect(worker.waitForExit(timeout: 20) == 0, "\(worker.tail)")
+    #expect(worker.output.contains("malformed message"), "\(worker.tail)")
+  }
+}
+
+/// Hellos from hundreds of routing ids that never say anything else.
+extension ClusterProcessTests {
+  @Test(.timeLimit(.minutes(1)))
+  func aHelloFloodDuringASweepExpiresAndChangesNoTrial() throws {
+    let harness = try ClusterHarness()
+    let (results, coordinator, worker, port) = try Self.slowSweepWithOneRunningWorker(
+      harness, trials: 2, worker: "honest")
+    let context = try Context(defaultLinger: .zero)
+    var sockets: [Socket] = []
+    for index in 0..<300 {
+      let socket = try context.socket(.dealer)
+      try socket.connect("tcp://127.0.0.1:\(port)")
+      let hello = Hello(
+        name: "flood-\(index)", host: "nowhere", cores: 1, engineVersion: "0", processID: 1)
+      try socket.send(WorkerMessage.hello(hello).encode())
+      sockets.append(socket)
+    }
+    #expect(coordinator.waitForExit(timeout: 45) == 0, "\(coordinator.tail)")
+    #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
+    try Self.expectOneOutcomePerTrial(harness, results, expectedTrials: 2)
+    let store = try harness.store(results)
+    #expect(try store.trials().allSatisfy { $0.worker == "honest" })
+    #expect(try store.statusCounts().attempts == 2)
+    let log = coordinator.output
+    #expect(log.contains("worker flood-0 joined"), "\(coordinator.tail)")
+    #expect(log.contains("worker flood-0 fell silent and was dropped"), "\(coordinator.tail)")
+  }
+}

@@ -173,6 +173,24 @@ import Testing
     #expect(try right.receive(timeout: Self.patience) == [Data("next".utf8)])
   }
 
+  @Test func framesAboveTheReceiversLimitAreDrainedAndReportedWithTheirSender() throws {
+    let context = try Context()
+    let (router, endpoint) = try Self.boundRouter(context)
+    let dealer = try context.socket(.dealer)
+    try dealer.setRoutingID(Data("big".utf8))
+    try dealer.connect(endpoint)
+    try dealer.send([Data([1]), Data(count: 2048), Data([2])])
+    try dealer.send([Data("next".utf8)])
+    #expect(
+      throws: WireError.frameTooLarge(bytes: 2048, limit: 1024, firstFrame: Data("big".utf8))
+    ) {
+      try router.receive(timeout: Self.patience, maxFrameBytes: 1024)
+    }
+    #expect(router.lastSourceDescriptor >= 0, "tcp connections have a descriptor")
+    let next = try router.receive(timeout: Self.patience, maxFrameBytes: 1024)
+    #expect(next == [Data("big".utf8), Data("next".utf8)])
+  }
+
   @Test func largeMessagesArriveWhole() throws {
     let context = try Context()
     let (router, endpoint) = try Self.boundRouter(context)

@@ -37,7 +37,9 @@ extension Coordinator {
       dispatchCPUSeconds: tally.cpuAtFirstStart.flatMap { first in
         tally.cpuAtLastOutcome.map { $0 - first }
       },
-      transactions: tally.transactions, malformedMessages: dropped)
+      transactions: tally.transactions, malformedMessages: dropped,
+      oversizedMessages: oversized, closedConnections: closedConnections,
+      foreignReports: foreignReports, turnedAway: turnedAway)
   }
 
   /// One round: wait for messages (or the next deadline), take all that are waiting, handle
@@ -80,6 +82,7 @@ extension Coordinator {
     }
     try sendSyncedAcks(at: time)
     for peer in peers.heartbeatsDue(at: time) { send(.heartbeat, to: peer, at: time) }
+    drainMonitor()
   }
 
   /// Sends the acknowledgements whose commits are on disk.
@@ -114,18 +117,16 @@ extension Coordinator {
     do {
       var items = [PollItem(router)]
       if let syncInbox { items.append(PollItem(syncInbox)) }
+      if let monitor { items.append(PollItem(monitor.socket)) }
       let ready = try Poller.poll(items, timeout: .milliseconds(Int(timeout * 1000)))
-      if ready.count > 1, ready[1].contains(.readable), let syncInbox {
+      if let syncInbox, ready[1].contains(.readable) {
         while try syncInbox.receive(timeout: .zero) != nil {}  // a sync ended: see round()
       }
+      // The monitor (last item) only wakes the loop: it is read at the end of the round, once
+      // the goodbyes that came before a connection closed have been handled.
       guard ready[0].contains(.readable) else { return [] }
-      while inbound.count < options.maxMessagesPerRound {
-        do {
-          guard let frames = try router.receive(timeout: .zero, maxFrames: 8) else { break }
-          inbound.append(frames)
-        } catch .tooManyFrames {
-          noteMalformed(peer: Data(), ProtocolError.wrongFrameCount(found: 9, expected: 3))
-        }
+      while inbound.count < options.maxMessagesPerRound, let frames = try receiveOne() {
+        inbound.append(frames)
       }
     } catch {
       throw .wire(error)

@@ -22,7 +22,7 @@ extension Coordinator {
     }
     peers.heard(from: peer, at: time)
     if case .hello(let hello) = message {
-      try greet(peer, hello, at: time, tx)
+      try greet(peer, hello.printable, at: time, tx)
       return
     }
     guard let member = peers.member(peer) else {
@@ -33,8 +33,8 @@ extension Coordinator {
     switch message {
     case .hello: break
     case .ready: try ready(peer, member, at: time, tx)
-    case .heartbeat(let running): adopt(running, by: peer, name: name)
-    case .metrics(let batch): try storeMetrics(batch, from: peer, tx)
+    case .heartbeat(let running): try adopt(running, by: peer, name: name, tx)
+    case .metrics(let batch): try storeMetrics(batch, from: peer, name: name, tx)
     case .result(let result): try record(result, from: peer, name: name, at: time, tx)
     case .bye: try farewell(peer, name: name, tx)
     }
@@ -53,7 +53,16 @@ extension Coordinator {
         .unsupportedVersion(found: hello.protocolVersion, supported: ProtocolVersion.current))
       return
     }
+    guard peers.hasRoom(for: peer) else {
+      turnAway(peer, hello)
+      return
+    }
+    // A member repeating hello within one interval is answered, not logged or stored again.
+    let repeated = peers.isRepeatedHello(from: peer, at: time)
     let isNew = peers.join(peer, hello: hello, at: time)
+    connections.joined(peer)
+    replies.send(.welcome(welcome), to: peer)
+    guard !repeated else { return }
     try tx.recordWorker(name: hello.name, host: hello.host, cores: Int(hello.cores))
     if isNew {
       try tx.logEvent(
@@ -61,7 +70,6 @@ extension Coordinator {
         message: "\(hello.name) on \(hello.host) (\(hello.cores) cores, engine "
           + "\(hello.engineVersion), pid \(hello.processID))", worker: hello.name)
     }
-    replies.send(.welcome(welcome), to: peer)
     emit(
       .workerJoined(
         name: hello.name, host: hello.host, cores: Int(hello.cores), rejoined: !isNew))
@@ -107,11 +115,17 @@ extension Coordinator {
 
   /// A worker that rejoined runs an attempt the store requeued when this coordinator
   /// started: it keeps it (its result will be accepted), and the trial is not dispatched
-  /// again unless that worker vanishes.
-  func adopt(_ running: TrialAttempt?, by peer: Data, name: String) {
+  /// again unless that worker vanishes. Only an attempt the store says a worker of this name
+  /// started can be claimed, so that no peer can hold back another worker's trial.
+  func adopt(
+    _ running: TrialAttempt?, by peer: Data, name: String, _ tx: StoreTransaction
+  ) throws {
     guard let running, scheduler.assignment(of: peer) == nil else { return }
     let (trialID, attempt) = (running.trialID, Int(running.attempt))
-    guard scheduler.adopt(trialID: trialID, attempt: attempt, by: peer) else { return }
+    let adopted = try scheduler.adopt(trialID: trialID, attempt: attempt, by: peer, name: name) {
+      try tx.attemptWorker(trialID: trialID, attempt: attempt)
+    }
+    guard adopted else { return }
     emit(.trialResumed(trialID: trialID, attempt: attempt, worker: name))
   }
 
@@ -156,8 +170,14 @@ extension Coordinator {
   }
 
   /// metrics: stored (records of unknown attempts and malformed records are skipped by the
-  /// store), then acknowledged.
-  func storeMetrics(_ batch: MetricsBatch, from peer: Data, _ tx: StoreTransaction) throws {
+  /// store) if the sender runs that attempt, then acknowledged.
+  func storeMetrics(
+    _ batch: MetricsBatch, from peer: Data, name: String, _ tx: StoreTransaction
+  ) throws {
+    guard try admitsReport(on: batch.trial, .metrics, from: peer, name: name, tx) else {
+      replies.acknowledge(batch.trial, sequence: batch.sequence, to: peer)
+      return
+    }
     let attempt = Int(batch.trial.attempt)
     let rows = batch.records.map {
       MetricRow(
@@ -169,11 +189,16 @@ extension Coordinator {
   }
 
   /// result: the store decides whether it is the trial's outcome or a duplicate; the worker
-  /// is free again; acknowledged either way.
+  /// is free again; acknowledged either way. A result from a worker that does not run that
+  /// attempt is acknowledged and never stored.
   func record(
     _ result: TrialResult, from peer: Data, name: String, at time: Seconds,
     _ tx: StoreTransaction
   ) throws {
+    guard try admitsReport(on: result.trial, .result, from: peer, name: name, tx) else {
+      replies.acknowledge(result.trial, sequence: result.sequence, to: peer)
+      return
+    }
     let trialID = result.trial.trialID
     let attempt = Int(result.trial.attempt)
     let row = ResultRow(
@@ -219,6 +244,7 @@ extension Coordinator {
   func farewell(_ peer: Data, name: String, _ tx: StoreTransaction) throws {
     try release(peer, name: name, reason: .interrupted, tx)
     peers.leave(peer)
+    connections.departed(peer)
     try tx.logEvent(kind: "worker-left", message: "\(name) said goodbye", worker: name)
     emit(.workerLeft(name: name, silent: false))
   }
@@ -228,6 +254,7 @@ extension Coordinator {
     _ peer: Data, _ member: PeerTable<Data>.Member, at time: Seconds, _ tx: StoreTransaction
   ) throws {
     let name = member.hello.name
+    connections.departed(peer)
     // While stopping, a worker that does not answer costs its trial no attempt.
     try release(peer, name: name, reason: stopping == nil ? .lostWorker : .interrupted, tx)
     try tx.logEvent(

@@ -58,6 +58,20 @@ public final class Coordinator {
   var strangers = ProblemTally<Data>()
   /// Messages dropped as malformed or of another protocol version.
   var dropped = 0
+  /// Of `dropped`, messages with a frame above `ProtocolLimits.maxFrameBytes`.
+  var oversized = 0
+  /// Watches the ROUTER's closed connections (nil if libzmq refused to monitor it).
+  let monitor: SocketMonitor?
+  var connections = ConnectionLedger<Data>()
+  /// Connections closed before any hello (libzmq cut some off for a frame above
+  /// `ProtocolLimits.hardFrameBytes`), and those already logged.
+  var closedConnections = 0
+  var closedStrangers = ProblemTally<Data>()
+  /// Results and metrics from workers that do not run the attempt, ignored.
+  var foreignReports = 0
+  /// Hellos ignored because the peer table was full, and the peers already logged.
+  var turnedAway = 0
+  var crowded = ProblemTally<Data>()
   /// Spec JSON of each trial that may still be dispatched.
   var specs: PackedStrings
   /// Swept keys of each trial of the plan, for the live view.
@@ -116,6 +130,7 @@ public final class Coordinator {
       heartbeatIntervalMilliseconds: UInt32(max(1, (options.heartbeatInterval * 1000).rounded())),
       heartbeatLiveness: UInt32(options.heartbeatLiveness))
     (context, router, authenticator, endpoint) = try Self.bind(options)
+    monitor = try? Self.monitorClosures(router)
     (syncInbox, wal) = try Self.startSyncing(store, context: context, options.durability)
   }
 
@@ -186,7 +201,9 @@ public final class Coordinator {
       }
       try router.setRouterMandatory(true)
       try router.setRouterHandover(true)
-      try router.setMaxMessageSize(ProtocolLimits.maxFrameBytes)
+      // Frames up to the hard limit reach `receiveOne`, which refuses those above the
+      // protocol's and counts them; libzmq cuts off the connection of a peer that sends more.
+      try router.setMaxMessageSize(ProtocolLimits.hardFrameBytes)
       try router.setSendHighWaterMark(10_000)
       try router.setReceiveHighWaterMark(10_000)
       try router.bind(options.bind)

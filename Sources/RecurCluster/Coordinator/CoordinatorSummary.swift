@@ -28,4 +28,13 @@ public struct CoordinatorSummary: Sendable {
   public var transactions: Int
   /// Messages received and dropped as malformed or foreign.
   public var malformedMessages: Int
+  /// Of `malformedMessages`, those with a frame above `ProtocolLimits.maxFrameBytes`.
+  public var oversizedMessages = 0
+  /// Connections closed before their peer said hello: it hung up, or libzmq cut it off for
+  /// breaking ZeroMQ's protocol or for a frame above `ProtocolLimits.hardFrameBytes`.
+  public var closedConnections = 0
+  /// Results and metrics from workers that do not run the attempt, ignored.
+  public var foreignReports = 0
+  /// Hellos ignored because the coordinator had as many workers as it takes.
+  public var turnedAway = 0
 }

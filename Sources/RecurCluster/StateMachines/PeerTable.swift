@@ -8,14 +8,21 @@ public struct PeerTable<Peer: Hashable & Sendable>: Sendable {
   public struct Member: Sendable {
     public var hello: Hello
     public var joinedAt: Seconds
+    /// When it last said hello.
+    public var lastHelloAt: Seconds
     public var lastSent: Seconds
   }
 
   public private(set) var members: [Peer: Member] = [:]
   private var liveness: Liveness<Peer>
+  /// Members at most, so that a flood of hellos from fresh routing ids cannot grow the table
+  /// (and the work of each round, which visits every member) without bound. Silent members
+  /// expire after `timeout`, which makes room again.
+  public let capacity: Int
 
-  public init(interval: Seconds, liveness: Int) {
+  public init(interval: Seconds, liveness: Int, capacity: Int = 10_000) {
     self.liveness = Liveness(interval: interval, liveness: liveness)
+    self.capacity = capacity
   }
 
   public var interval: Seconds { liveness.interval }
@@ -25,14 +32,27 @@ public struct PeerTable<Peer: Hashable & Sendable>: Sendable {
 
   public func member(_ peer: Peer) -> Member? { members[peer] }
 
+  /// Whether `peer` may join: it is a member already, or the table has room.
+  public func hasRoom(for peer: Peer) -> Bool {
+    members[peer] != nil || members.count < capacity
+  }
+
   /// Welcomes `peer` (again, after a reconnection: its hello replaces the old one).
   /// - Returns: true if it was not a member.
   @discardableResult
   public mutating func join(_ peer: Peer, hello: Hello, at now: Seconds) -> Bool {
     let isNew = members[peer] == nil
-    members[peer] = Member(hello: hello, joinedAt: members[peer]?.joinedAt ?? now, lastSent: now)
+    members[peer] = Member(
+      hello: hello, joinedAt: members[peer]?.joinedAt ?? now, lastHelloAt: now, lastSent: now)
     liveness.heard(from: peer, at: now)
     return isNew
+  }
+
+  /// Whether `peer` is a member that said hello less than one interval ago: a repeat (a
+  /// worker reconnects at most once per liveness period), answered but not recorded again.
+  public func isRepeatedHello(from peer: Peer, at now: Seconds) -> Bool {
+    guard let member = members[peer] else { return false }
+    return now - member.lastHelloAt < interval
   }
 
   /// Any message from a member is a sign of life.

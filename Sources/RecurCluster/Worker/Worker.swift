@@ -124,10 +124,19 @@ public final class Worker {
       while exit == nil, let dealer {
         let frames: [Data]?
         do {
-          frames = try dealer.receive(timeout: .zero, maxFrames: 8)
-        } catch {
+          frames = try dealer.receive(
+            timeout: .zero, maxFrames: 8, maxFrameBytes: ProtocolLimits.maxFrameBytes)
+        } catch .tooManyFrames {
           perform(session.malformed(.wrongFrameCount(found: 9, expected: 3), at: now))
           continue
+        } catch .frameTooLarge(let bytes, let limit, _) {
+          perform(session.malformed(.payloadTooLarge(length: bytes, limit: limit), at: now))
+          continue
+        } catch {
+          // Not the message's fault (the socket is going away): the liveness deadline and
+          // the reconnection that follows deal with it; looping here would spin.
+          worker.logger.warning("could not receive from the coordinator: \(error)")
+          return
         }
         guard let frames else { return }
         do {
@@ -186,7 +195,7 @@ public final class Worker {
       do {
         let socket = try context.socket(.dealer)
         try socket.setRoutingID(worker.routingID)
-        try socket.setMaxMessageSize(ProtocolLimits.maxFrameBytes)
+        try socket.setMaxMessageSize(ProtocolLimits.hardFrameBytes)
         try socket.setReconnectInterval(.milliseconds(250), maximum: .seconds(2))
         if let keys = worker.keys {
           try socket.makeCurveClient(serverKey: keys.server, keyPair: keys.pair)

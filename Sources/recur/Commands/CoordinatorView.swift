@@ -100,7 +100,19 @@ struct CoordinatorView {
       text += "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(value)\n"
     }
     if summary.malformedMessages > 0 {
-      text += "  (\(summary.malformedMessages) malformed messages dropped)\n"
+      let oversized = summary.oversizedMessages
+      text += "  (\(summary.malformedMessages) malformed messages dropped"
+      text += oversized > 0 ? ", \(oversized) of them oversized)\n" : ")\n"
+    }
+    if summary.foreignReports > 0 {
+      text += "  (\(summary.foreignReports) results or metrics from workers that do not run "
+      text += "the attempt, ignored)\n"
+    }
+    if summary.turnedAway > 0 {
+      text += "  (\(summary.turnedAway) hellos ignored: too many workers at once)\n"
+    }
+    if summary.closedConnections > 0 {
+      text += "  (\(summary.closedConnections) connections closed before any hello)\n"
     }
     return text
   }
