@@ -125,12 +125,16 @@ extension ClusterProcessTests {
     let near = try context.socket(.dealer)
     try near.connect(endpoint)
     let justAbove = Data(count: ProtocolLimits.maxFrameBytes + 1)
-    try near.send([Data([1]), Data([MessageType.metrics.rawValue]), justAbove])
-    try near.send([Data([1]), Data([MessageType.result.rawValue]), justAbove])
+    try near.send([
+      Data([ProtocolVersion.current]), Data([MessageType.metrics.rawValue]), justAbove,
+    ])
+    try near.send([Data([ProtocolVersion.current]), Data([MessageType.result.rawValue]), justAbove])
     // Far above: libzmq cuts the connection off after the frame's header.
     let far = try context.socket(.dealer)
     try far.connect(endpoint)
-    try far.send([Data([1]), Data([MessageType.metrics.rawValue]), Data(count: 100 << 20)])
+    try far.send([
+      Data([ProtocolVersion.current]), Data([MessageType.metrics.rawValue]), Data(count: 100 << 20),
+    ])
 
     #expect(coordinator.waitForExit(timeout: 45) == 0, "\(coordinator.tail)")
     #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
@@ -171,10 +175,18 @@ extension ClusterProcessTests {
         try router.send([peer] + frames)
       }
     }
-    try router.send([peer, Data([1]), Data([0x83]), Data([0xFF, 0xFF, 0xFF, 0x7F])])
-    try router.send([peer, Data([1]), Data([0x83]), Data(count: ProtocolLimits.maxFrameBytes + 1)])
+    try router.send([
+      peer, Data([ProtocolVersion.current]), Data([0x83]), Data([0xFF, 0xFF, 0xFF, 0x7F]),
+    ])
+    try router.send([
+      peer, Data([ProtocolVersion.current]), Data([0x83]),
+      Data(count: ProtocolLimits.maxFrameBytes + 1),
+    ])
     // Above the hard limit: the worker's libzmq cuts the connection; the worker reconnects.
-    try router.send([peer, Data([1]), Data([0x83]), Data(count: ProtocolLimits.hardFrameBytes + 1)])
+    try router.send([
+      peer, Data([ProtocolVersion.current]), Data([0x83]),
+      Data(count: ProtocolLimits.hardFrameBytes + 1),
+    ])
     // The worker is still there: once it gave up on this silent link it says hello again;
     // then it is told to stop, and stops cleanly.
     var told = false
