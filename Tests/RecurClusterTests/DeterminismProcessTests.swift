@@ -4,8 +4,9 @@ import Testing
 
 /// The promise users compare runs by: the same trial specification and seed give the same
 /// records, bit for bit, whichever process runs them — a worker of the cluster, another
-/// worker after a requeue, or `recur run` on the command line.
-@Suite(.serialized) struct DeterminismProcessTests {
+/// worker after a requeue, or `recur run` on the command line. In ClusterProcessTests, whose
+/// process tests run one at a time.
+extension ClusterProcessTests {
   @Test(.timeLimit(.minutes(1)))
   func everyTrialOfASweepRecordsTheSameCurveAsRecurRunOfItsKeys() throws {
     let harness = try ClusterHarness()
