@@ -68,19 +68,20 @@ extension FlatJSONObject {
     mutating func string() -> String? {
       guard take(UInt8(ascii: "\"")) else { return nil }
       let start = index
+      // The OR of the run's bytes: below 0x80, the run is ASCII and needs no UTF-8 check.
+      var bits: UInt8 = 0
       while index < bytes.count, bytes[index] != UInt8(ascii: "\""),
         bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20
       {
+        bits |= bytes[index]
         index += 1
       }
       guard index < bytes.count else { return nil }
-      if bytes[index] == UInt8(ascii: "\\") {
-        return escapedString(prefix: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-      }
-      let text = String(
-        validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-      guard take(UInt8(ascii: "\"")) else { return nil }
-      return text
+      let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+      if bytes[index] == UInt8(ascii: "\\") { return escapedString(prefix: run) }
+      index += 1  // the closing quote
+      return bits < 0x80
+        ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
     }
 
     /// The rest of a string that has escapes, after its unescaped `prefix`.

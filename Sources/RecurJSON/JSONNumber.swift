@@ -11,33 +11,36 @@ public enum JSONNumber {
   /// A number ends at the first byte that cannot continue it; the caller checks what follows.
   static func end(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     var index = start
-    func digits() -> Int {
-      let first = index
-      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"),
-        bytes[index] <= UInt8(ascii: "9")
-      {
-        index += 1
-      }
-      return index - first
-    }
     if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
     if index < bytes.count, bytes[index] == UInt8(ascii: "0") {
       index += 1
-    } else if digits() == 0 {
-      return nil
+    } else {
+      let digitsStart = index
+      index = digitsEnd(in: bytes, from: index)
+      guard index > digitsStart else { return nil }
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-      index += 1
-      guard digits() > 0 else { return nil }
+      let digitsStart = index + 1
+      index = digitsEnd(in: bytes, from: digitsStart)
+      guard index > digitsStart else { return nil }
     }
-    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+    if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
       index += 1
       if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
       {
         index += 1
       }
-      guard digits() > 0 else { return nil }
+      let digitsStart = index
+      index = digitsEnd(in: bytes, from: index)
+      guard index > digitsStart else { return nil }
     }
+    return index
+  }
+
+  /// The index of the first byte at or after `start` that is not an ASCII digit.
+  private static func digitsEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
     return index
   }
 }
