@@ -163,30 +163,44 @@ public struct JSONParser {
     return position - start
   }
 
+  /// A string's contents. Runs of plain bytes are taken whole; a string without escapes (most
+  /// of them) becomes a `String` in one step, without the UTF-8 check when it is ASCII.
   private mutating func parseString() throws(Failure) -> String {
     position += 1  // opening quote
     var scalars = String.UnicodeScalarView()
     var runStart = position
     while true {
-      guard let byte = current else { throw failure("unterminated string") }
-      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-        guard let run = String(validating: bytes[runStart..<position], as: UTF8.self) else {
-          position = runStart
-          throw failure("invalid UTF-8 in a string")
-        }
-        scalars.append(contentsOf: run.unicodeScalars)
-        if byte == UInt8(ascii: "\"") {
-          position += 1
-          return String(scalars)
-        }
-        guard byte == UInt8(ascii: "\\") else { throw failure("control character in a string") }
-        position += 1
-        scalars.append(try parseEscape())
-        runStart = position
-      } else {
+      var bits: UInt8 = 0  // the OR of the run's bytes: below 0x80, the run is ASCII
+      while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"),
+        byte >= 0x20
+      {
+        bits |= byte
         position += 1
       }
+      guard let byte = current else { throw failure("unterminated string") }
+      let run = try decodeRun(runStart..<position, ascii: bits < 0x80)
+      if byte == UInt8(ascii: "\"") {
+        position += 1
+        if scalars.isEmpty { return run }
+        scalars.append(contentsOf: run.unicodeScalars)
+        return String(scalars)
+      }
+      scalars.append(contentsOf: run.unicodeScalars)
+      guard byte == UInt8(ascii: "\\") else { throw failure("control character in a string") }
+      position += 1
+      scalars.append(try parseEscape())
+      runStart = position
     }
+  }
+
+  /// The bytes of `range` as a string; they must be valid UTF-8.
+  private mutating func decodeRun(_ range: Range<Int>, ascii: Bool) throws(Failure) -> String {
+    if ascii { return String(decoding: bytes[range], as: UTF8.self) }
+    guard let run = String(validating: bytes[range], as: UTF8.self) else {
+      position = range.lowerBound
+      throw failure("invalid UTF-8 in a string")
+    }
+    return run
   }
 
   /// One escape after its backslash; a \u high surrogate must be followed by \u low surrogate.
