@@ -25,6 +25,9 @@ extension Recur {
     @Option(help: "Timed readings of each kind; the best is kept.")
     var rounds = 2
 
+    @Option(help: "Write the store in this folder and keep it (default: a temporary folder).")
+    var directory: String?
+
     func validate() throws {
       guard trials > 0, records > 0, rounds > 0 else {
         throw ValidationError("--trials, --records and --rounds must be positive")
@@ -33,7 +36,8 @@ extension Recur {
 
     func run() throws {
       let figures = try ReportBenchmark.run(
-        trials: trials, recordsPerTrial: records, rounds: rounds)
+        trials: trials, recordsPerTrial: records, rounds: rounds,
+        directory: directory.map { URL(fileURLWithPath: $0) })
       print(
         "store: \(figures.trials) trials × \(figures.recordsPerTrial) records, written in "
           + String(format: "%.1f s", figures.writeSeconds))
