@@ -32,4 +32,15 @@ import Testing
     #expect(!point.hasDiagnosis)
     #expect(point.topHiddenGradNorm() == nil)
   }
+
+  @Test(
+    arguments: [
+      (#"{"hidden_grad_norm": [[1, "x", null, 1e400, -2.5]]}"#, [[1, nil, nil, nil, -2.5]]),
+      (#"{"hidden_grad_norm": [[], [0.5]]}"#, [[], [0.5]]),
+      (#"{"hidden_grad_norm": [[1], 2]}"#, []), (#"{"hidden_grad_norm": "x"}"#, []), ("[]", []),
+    ] as [(String, [[Double?]])])
+  func curvesKeepTheirFiniteNumbersInPlace(json: String, curve: [[Double?]]) {
+    #expect(
+      MetricPoint(step: 0, trainLoss: nil, evalLoss: nil, json: json).hiddenGradNorm() == curve)
+  }
 }

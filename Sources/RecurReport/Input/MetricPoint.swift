@@ -1,4 +1,3 @@
-import Foundation
 import RecurJSON
 
 /// One metric record of a trial (`Sources/RecurTraining/METRICS.md`, "Metric record"), read
@@ -53,9 +52,7 @@ struct MetricPoint: Sendable, Hashable {
   func hiddenGradNorm() -> [[Double?]] {
     switch hiddenSource {
     case .values(let values): return values
-    case .json(let json):
-      let decoded = try? JSONDecoder().decode(HiddenField.self, from: Data(json.utf8))
-      return decoded?.hiddenGradNorm ?? []
+    case .json(let json): return Fields.hiddenGradNorm(json: json)
     }
   }
 
@@ -145,6 +142,21 @@ extension MetricPoint {
       return Double(text).flatMap(\.finite)
     }
 
+    /// A record's `hidden_grad_norm` alone: a list of lists, finite numbers kept in place and
+    /// other entries nil; empty when the record or the field is anything else.
+    static func hiddenGradNorm(json: String) -> [[Double?]] {
+      guard case .object(let members) = try? JSONParser.parse(json),
+        case .array(let layers)? = members.last(where: { $0.key == "hidden_grad_norm" })?.value
+      else { return [] }
+      var rows: [[Double?]] = []
+      rows.reserveCapacity(layers.count)
+      for layer in layers {
+        guard case .array(let values) = layer else { return [] }
+        rows.append(values.map(finiteNumber))
+      }
+      return rows
+    }
+
     /// The object's members that are finite numbers; empty for anything but an object.
     static func numberMap(_ value: JSONValue) -> [String: Double] {
       guard case .object(let members) = value else { return [:] }
@@ -153,20 +165,6 @@ extension MetricPoint {
         if let number = finiteNumber(member) { map[key] = number }
       }
       return map
-    }
-  }
-
-  /// `hidden_grad_norm` alone.
-  private struct HiddenField: Decodable {
-    var hiddenGradNorm: [[Double?]]
-
-    enum CodingKeys: String, CodingKey {
-      case hiddenGradNorm = "hidden_grad_norm"
-    }
-
-    init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      hiddenGradNorm = c.lenientNumberMatrix(.hiddenGradNorm)
     }
   }
 }
