@@ -30,7 +30,9 @@ let package = Package(
     // zmq.h and libzmq.so are in the default search paths on Debian.
     .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-    .target(name: "RecurEngine", dependencies: ["CBLAS"], swiftSettings: numericSettings),
+    .target(name: "RecurJSON"),
+    .target(
+      name: "RecurEngine", dependencies: ["CBLAS", "RecurJSON"], swiftSettings: numericSettings),
     .target(name: "RecurTasks", dependencies: ["RecurEngine"], swiftSettings: numericSettings),
     .target(name: "RecurSweep", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(
@@ -39,14 +41,16 @@ let package = Package(
       exclude: ["METRICS.md"]),
     .target(name: "RecurProtocol", exclude: ["PROTOCOL.md"]),
     .target(name: "RecurWire", dependencies: ["CZeroMQ"]),
-    .target(name: "RecurStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "RecurStore",
+      dependencies: ["RecurJSON", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "RecurCluster",
       dependencies: [
-        "RecurProtocol", "RecurWire", "RecurStore", "RecurTraining", "RecurSweep",
+        "RecurProtocol", "RecurWire", "RecurStore", "RecurTraining", "RecurSweep", "RecurJSON",
         .product(name: "Logging", package: "swift-log"),
       ]),
-    .target(name: "RecurReport", dependencies: ["RecurStore"]),
+    .target(name: "RecurReport", dependencies: ["RecurStore", "RecurJSON"]),
     .executableTarget(
       name: "recur",
       dependencies: [
@@ -64,8 +68,8 @@ let package = Package(
 var testTargets: [Target] {
   let withFixtures: Set<String> = ["RecurEngine"]
   let libraries = [
-    "RecurEngine", "RecurTasks", "RecurSweep", "RecurTraining", "RecurProtocol", "RecurWire",
-    "RecurStore", "RecurCluster", "RecurReport",
+    "RecurJSON", "RecurEngine", "RecurTasks", "RecurSweep", "RecurTraining", "RecurProtocol",
+    "RecurWire", "RecurStore", "RecurCluster", "RecurReport",
   ]
   return libraries.map { library in
     .testTarget(

@@ -62,32 +62,14 @@ import Testing
     #expect(kept["a"] == nil && kept["b"] == "β" && kept["c"] == "")
     #expect(kept.data("b") == Data("β".utf8))
   }
-
-  @Test func controlCharactersAreEscaped() {
-    #expect(SweepPlanRows.jsonString("a\u{1}b\n\"") == "\"a\\u0001b\\n\\\"\"")
-  }
 }
 
-@Suite struct FlatJSONObjectTests {
-  @Test func flatObjectsAreReadAsTexts() throws {
-    let members = try #require(
-      FlatJSONObject.members(of: Data(#" { "a": "x y", "b": -1.5e-3 ,"c":true, "d":null } "#.utf8)))
-    #expect(members.map(\.key) == ["a", "b", "c", "d"])
-    #expect(members.map(\.value) == ["x y", "-1.5e-3", "true", "null"])
-    #expect(FlatJSONObject.members(of: Data("{}".utf8))?.isEmpty == true)
-  }
-
-  @Test(arguments: [
-    #"{"a": {"b": 1}}"#, #"{"a": [1]}"#, #"{"a": "x\"y"}"#, #"{"a" 1}"#, #"{"a": 1,}"#,
-    #"{"a": 1} x"#, #"["a"]"#, "", #"{"a": 1"#,
-  ])
-  func anythingElseIsLeftToJSONDecoder(text: String) {
-    #expect(FlatJSONObject.members(of: Data(text.utf8)) == nil)
-  }
-
-  @Test func aSpecWithEscapesIsDecodedByTheFallback() throws {
+/// The worker's reading of a spec (`FlatJSONObject`'s own cases are in RecurJSONTests).
+@Suite struct TrainingExecutorSpecTests {
+  @Test(arguments: ["a \"quoted\" path", "a=b\\c /é😀 \"x\""])
+  func aSpecWithEscapesIsDecoded(data: String) throws {
     var spec = TrialSpec(task: .charlm, cell: .gru)
-    spec.data = "a \"quoted\" path"
+    spec.data = data
     let decoded = try TrainingExecutor.decode(Data(SweepPlanRows.json(spec).utf8))
     #expect(decoded == spec)
   }

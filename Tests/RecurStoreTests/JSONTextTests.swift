@@ -29,4 +29,14 @@ import Testing
   func anythingElseIsNil(text: String) {
     #expect(JSONText.decodeObject(text) == nil)
   }
+
+  @Test(arguments: [[], ["a"], ["x", "y\"z", "\u{0}\u{2028}😀"]])
+  func aWrittenListReadsBack(list: [String]) {
+    #expect(JSONText.decodeArray(JSONText.array(list)) == list)
+  }
+
+  @Test(arguments: [#"["a",1]"#, #"{"a":"b"}"#, "", #"["a""#])
+  func anythingButAListOfStringsIsNil(text: String) {
+    #expect(JSONText.decodeArray(text) == nil)
+  }
 }

@@ -120,4 +120,60 @@ import Testing
     _ = try store.recordResults([ResultRow(trialID: "t0", attempt: 1, outcome: .finished)])
     #expect(try store.metrics(trialID: "t0").map(\.step) == [100])
   }
+
+  /// Every trial's records, gathered from `forEachMetric` by trial id.
+  static func allMetrics(_ store: ResultsStore, includingOutsidePlan: Bool = false) throws
+    -> [String: [MetricRecord]]
+  {
+    var metrics: [String: [MetricRecord]] = [:]
+    try store.forEachMetric(includingOutsidePlan: includingOutsidePlan) { id, record in
+      metrics[id, default: []].append(record)
+    }
+    return metrics
+  }
+
+  @Test func oneQueryReadsWhatTheQueriesPerTrialRead() throws {
+    let fixture = StoreFixture()
+    let store = try fixture.writer(with: StoreFixture.plan(4), attemptsAllowed: 3)
+    for (trial, attempts) in [("t0", 1), ("t1", 2), ("t2", 2)] {
+      for attempt in 1...attempts {
+        _ = try store.startAttempt(trialID: trial, worker: "w", host: "h")
+        try store.appendMetrics(
+          [30, 0, 10].map {
+            MetricRow(
+              trialID: trial, attempt: attempt,
+              recordJSON: Self.record(step: $0 + attempt, train: Double(attempt)))
+          })
+        if attempt < attempts {
+          _ = try store.abandonAttempt(
+            trialID: trial, attempt: attempt, reason: .lostWorker, maxAttempts: 3)
+        }
+      }
+    }
+    _ = try store.recordResults([ResultRow(trialID: "t1", attempt: 1, outcome: .finished)])
+    let perTrial = Dictionary(
+      uniqueKeysWithValues: try ["t0", "t1", "t2", "t3"].map {
+        ($0, try store.metrics(trialID: $0))
+      }
+      .filter { !$0.1.isEmpty })
+    let reader = try fixture.reader()
+    #expect(try Self.allMetrics(reader) == perTrial)
+    #expect(perTrial["t1"]?.map(\.step) == [1, 11, 31])
+    #expect(perTrial["t2"]?.map(\.step) == [2, 12, 32])
+  }
+
+  @Test func oneQueryLeavesOutTrialsOutsideThePlanUnlessAsked() throws {
+    let fixture = StoreFixture()
+    let store = try fixture.writer(with: StoreFixture.plan(2))
+    for trial in ["t0", "t1"] {
+      _ = try store.startAttempt(trialID: trial, worker: "w", host: "h")
+      try store.appendMetrics([
+        MetricRow(trialID: trial, attempt: 1, recordJSON: Self.record(step: 5))
+      ])
+    }
+    try store.registerPlan(sweep: StoreFixture.sweep(), trials: StoreFixture.plan(1))
+    #expect(try Self.allMetrics(store).keys.sorted() == ["t0"])
+    #expect(
+      try Self.allMetrics(store, includingOutsidePlan: true).keys.sorted() == ["t0", "t1"])
+  }
 }

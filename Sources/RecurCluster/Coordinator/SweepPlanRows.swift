@@ -1,4 +1,5 @@
 import Foundation
+import RecurJSON
 import RecurStore
 import RecurSweep
 
@@ -110,30 +111,12 @@ struct SweepPlanRows {
     switch value {
     case .int(let number): return name + String(number)
     case .float: return name + value.canonical
-    case .text(let string): return name + jsonString(string)
+    case .text(let string): return name + JSONString.quoted(string)
     }
   }
 
   /// The spec as a JSON object of every trial key (for tests and single trials).
   static func json(_ spec: TrialSpec) -> String {
     Reference(spec).encodeJSON(spec)
-  }
-
-  /// `string` as a JSON string literal (RFC 8259, section 7).
-  static func jsonString(_ string: String) -> String {
-    var result = "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
-        result += String(format: "\\u%04x", scalar.value)
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 }

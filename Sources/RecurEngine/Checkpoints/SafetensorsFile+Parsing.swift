@@ -1,3 +1,5 @@
+import RecurJSON
+
 extension SafetensorsFile {
   /// The reference implementation's limit on the header length (`MAX_HEADER_SIZE`).
   public static let maximumHeaderLength: UInt64 = 100_000_000

@@ -1,3 +1,5 @@
+import RecurJSON
+
 extension SafetensorsFile {
   /// The file's bytes: header length, JSON header padded with spaces to a multiple of 8
   /// bytes (as the reference writer does, so the buffer starts 8-byte aligned), then each
@@ -6,7 +8,9 @@ extension SafetensorsFile {
     var header = "{"
     var members: [String] = []
     if let metadata {
-      let pairs = metadata.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\(quote($0.value))" }
+      let pairs = metadata.sorted { $0.key < $1.key }.map {
+        "\(JSONString.quoted($0.key)):\(JSONString.quoted($0.value))"
+      }
       members.append("\"__metadata__\":{\(pairs.joined(separator: ","))}")
     }
     var offset = 0
@@ -16,7 +20,7 @@ extension SafetensorsFile {
       let end = offset + tensor.bytes.count
       let shape = tensor.shape.map(String.init).joined(separator: ",")
       members.append(
-        "\(quote(name)):{\"dtype\":\"\(tensor.dtype.rawValue)\",\"shape\":[\(shape)],"
+        "\(JSONString.quoted(name)):{\"dtype\":\"\(tensor.dtype.rawValue)\",\"shape\":[\(shape)],"
           + "\"data_offsets\":[\(offset),\(end)]}")
       offset = end
       buffers.append(tensor.bytes)
@@ -30,25 +34,5 @@ extension SafetensorsFile {
     bytes += headerBytes
     for buffer in buffers { bytes += buffer }
     return bytes
-  }
-
-  /// `text` as a JSON string literal (RFC 8259 §7: quote, backslash and control characters
-  /// escaped; everything else as UTF-8).
-  private func quote(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 }

@@ -60,8 +60,11 @@ public struct GroupSummary: Sendable {
   public var parameterCount: Double?
 
   /// The mean over the group's gates of their saturation: one number to compare cells by.
+  ///
+  /// Summed in gate-name order: a dictionary's order changes from one process to the next, and
+  /// so did the last digit of the sum (0.017392578036 or 0.017392578035999997 in JSON).
   public var saturationMean: Double? {
-    Statistics.mean(Array(saturation.values))
+    Statistics.mean(saturation.sorted { $0.key < $1.key }.map(\.value))
   }
 }
 

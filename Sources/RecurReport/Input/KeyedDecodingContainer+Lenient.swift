@@ -25,20 +25,6 @@ extension KeyedDecodingContainer {
     guard let map = lenient([String: LenientNumber].self, key) else { return [:] }
     return map.compactMapValues(\.value)
   }
-
-  /// A list of lists of numbers; nulls and other values become nil entries.
-  /// The common case, numbers and nulls only, decodes directly (several times faster); the
-  /// element-by-element path handles the rest.
-  func lenientNumberMatrix(_ key: Key) -> [[Double?]] {
-    if let rows = lenient([[Double?]].self, key) { return rows }
-    guard let rows = lenient([LenientNumberList].self, key) else { return [] }
-    return rows.map(\.values)
-  }
-
-  /// A list of numbers; nulls and other values become nil entries.
-  func lenientNumberList(_ key: Key) -> [Double?] {
-    lenient(LenientNumberList.self, key)?.values ?? []
-  }
 }
 
 /// One JSON value that counts only when it is a finite number.
@@ -48,19 +34,5 @@ struct LenientNumber: Decodable, Sendable {
   init(from decoder: any Decoder) throws {
     let number = try? decoder.singleValueContainer().decode(Double.self)
     value = number.flatMap { $0.isFinite ? $0 : nil }
-  }
-}
-
-/// A JSON array whose finite numbers are kept in place and whose other entries become nil.
-struct LenientNumberList: Decodable, Sendable {
-  let values: [Double?]
-
-  init(from decoder: any Decoder) throws {
-    var container = try decoder.unkeyedContainer()
-    var values: [Double?] = []
-    while !container.isAtEnd {
-      values.append(try container.decode(LenientNumber.self).value)
-    }
-    self.values = values
   }
 }

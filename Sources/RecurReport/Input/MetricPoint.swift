@@ -1,4 +1,4 @@
-import Foundation
+import RecurJSON
 
 /// One metric record of a trial (`Sources/RecurTraining/METRICS.md`, "Metric record"), read
 /// leniently: absent fields mean "not measured at this step", and `null`s (non-finite values)
@@ -52,9 +52,7 @@ struct MetricPoint: Sendable, Hashable {
   func hiddenGradNorm() -> [[Double?]] {
     switch hiddenSource {
     case .values(let values): return values
-    case .json(let json):
-      let decoded = try? JSONDecoder().decode(HiddenField.self, from: Data(json.utf8))
-      return decoded?.hiddenGradNorm ?? []
+    case .json(let json): return Fields.hiddenGradNorm(json: json)
     }
   }
 
@@ -95,7 +93,7 @@ extension MetricPoint {
   /// extracted itself), the diagnostics from the JSON. A record whose JSON cannot be read
   /// keeps its step and losses.
   init(step: Int, trainLoss: Double?, evalLoss: Double?, json: String) {
-    let fields = try? JSONDecoder().decode(Fields.self, from: Data(json.utf8))
+    let fields = Fields(json: json)
     self.init(
       step: step, trainLoss: trainLoss.flatMap(\.finite), evalLoss: evalLoss.flatMap(\.finite),
       accuracy: fields?.accuracy, gradNorm: fields?.gradNorm,
@@ -105,44 +103,68 @@ extension MetricPoint {
     hiddenSource = .json(json)
   }
 
-  /// The small fields of a record, and whether it has a gradient-flow curve.
-  private struct Fields: Decodable {
+  /// The small fields of a record, and whether it has a gradient-flow curve, read leniently as
+  /// `KeyedDecodingContainer+Lenient` reads: a missing field, `null` or a value of another
+  /// type is nil (a map keeps its finite numbers only).
+  ///
+  /// Read with `JSONParser` rather than `JSONDecoder`: a report reads every record of every
+  /// trial (a million for 20,000 trials of 50 records), and the decoder's per-record cost was
+  /// most of the reading time (`recur bench report`).
+  private struct Fields {
     var accuracy: Double?
     var gradNorm: Double?
     var clippedFraction: Double?
-    var saturation: [String: Double]
-    var hasDiagnosis: Bool
+    var saturation: [String: Double] = [:]
+    var hasDiagnosis = false
 
-    enum CodingKeys: String, CodingKey {
-      case accuracy
-      case gradNorm = "grad_norm"
-      case clippedFraction = "clipped_fraction"
-      case hiddenGradNorm = "hidden_grad_norm"
-      case saturation
+    init?(json: String) {
+      guard case .object(let members) = try? JSONParser.parse(json) else { return nil }
+      for (key, value) in members {
+        switch key {
+        case "accuracy": accuracy = Self.finiteNumber(value)
+        case "grad_norm": gradNorm = Self.finiteNumber(value)
+        case "clipped_fraction": clippedFraction = Self.finiteNumber(value)
+        case "saturation": saturation = Self.numberMap(value)
+        case "hidden_grad_norm":
+          if case .array(let layers) = value {
+            hasDiagnosis = !layers.isEmpty
+          } else {
+            hasDiagnosis = false
+          }
+        default: continue
+        }
+      }
     }
 
-    init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      accuracy = c.lenientNumber(.accuracy)
-      gradNorm = c.lenientNumber(.gradNorm)
-      clippedFraction = c.lenientNumber(.clippedFraction)
-      saturation = c.lenientNumberMap(.saturation)
-      let layers = try? c.nestedUnkeyedContainer(forKey: .hiddenGradNorm)
-      hasDiagnosis = (layers?.count ?? 0) > 0
-    }
-  }
-
-  /// `hidden_grad_norm` alone.
-  private struct HiddenField: Decodable {
-    var hiddenGradNorm: [[Double?]]
-
-    enum CodingKeys: String, CodingKey {
-      case hiddenGradNorm = "hidden_grad_norm"
+    /// The value if it is a number that a `Double` holds finitely.
+    static func finiteNumber(_ value: JSONValue) -> Double? {
+      guard case .number(let text) = value else { return nil }
+      return Double(text).flatMap(\.finite)
     }
 
-    init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      hiddenGradNorm = c.lenientNumberMatrix(.hiddenGradNorm)
+    /// A record's `hidden_grad_norm` alone: a list of lists, finite numbers kept in place and
+    /// other entries nil; empty when the record or the field is anything else.
+    static func hiddenGradNorm(json: String) -> [[Double?]] {
+      guard case .object(let members) = try? JSONParser.parse(json),
+        case .array(let layers)? = members.last(where: { $0.key == "hidden_grad_norm" })?.value
+      else { return [] }
+      var rows: [[Double?]] = []
+      rows.reserveCapacity(layers.count)
+      for layer in layers {
+        guard case .array(let values) = layer else { return [] }
+        rows.append(values.map(finiteNumber))
+      }
+      return rows
+    }
+
+    /// The object's members that are finite numbers; empty for anything but an object.
+    static func numberMap(_ value: JSONValue) -> [String: Double] {
+      guard case .object(let members) = value else { return [:] }
+      var map: [String: Double] = [:]
+      for (key, member) in members {
+        if let number = finiteNumber(member) { map[key] = number }
+      }
+      return map
     }
   }
 }

@@ -23,24 +23,38 @@ extension SweepSnapshot {
   /// its final record. Reports take the state as read.
   public static func read(from store: ResultsStore) throws -> SweepSnapshot {
     let sweep = try store.sweep()
-    let records = try store.trials()
-    var trials: [TrialData] = []
-    trials.reserveCapacity(records.count)
-    for record in records {
-      let points = try store.metrics(trialID: record.id).map { metric in
-        MetricPoint(
-          step: metric.step, trainLoss: metric.trainLoss, evalLoss: metric.evalLoss,
-          json: metric.recordJSON)
-      }
-      trials.append(
-        TrialData(
-          id: record.id, keys: record.keys, state: record.state,
-          summary: record.summaryJSON.flatMap(decodeSummary), points: points,
-          error: record.error, startedAt: record.startedAt, finishedAt: record.finishedAt))
+    var trials = try store.trials().map { record in
+      TrialData(
+        id: record.id, keys: record.keys, state: record.state,
+        summary: record.summaryJSON.flatMap(decodeSummary), error: record.error,
+        startedAt: record.startedAt, finishedAt: record.finishedAt)
     }
+    try readPoints(from: store, into: &trials)
     return SweepSnapshot(
       name: sweep?.info.name, sweptKeys: sweep?.info.sweptKeys ?? [], metric: sweep?.info.metric,
       fileText: sweep?.info.fileText, directory: store.directory, trials: trials)
+  }
+
+  /// Appends every trial's metric records to its `points`, read in one query
+  /// (`forEachMetric`) rather than one per trial: a store's records come grouped by trial, so
+  /// the trial's index is looked up once per trial, not per record.
+  static func readPoints(from store: ResultsStore, into trials: inout [TrialData]) throws {
+    let indices = Dictionary(
+      trials.enumerated().map { ($0.element.id, $0.offset) },
+      uniquingKeysWith: { first, _ in first })
+    var currentID: String?
+    var currentIndex: Int?
+    try store.forEachMetric { trialID, metric in
+      if trialID != currentID {
+        currentID = trialID
+        currentIndex = indices[trialID]
+      }
+      guard let index = currentIndex else { return }
+      trials[index].points.append(
+        MetricPoint(
+          step: metric.step, trainLoss: metric.trainLoss, evalLoss: metric.evalLoss,
+          json: metric.recordJSON))
+    }
   }
 
   /// The results folder: `directory` itself, or its parent when it names a `results.sqlite`

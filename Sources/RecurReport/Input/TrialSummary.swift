@@ -5,6 +5,15 @@
 /// `null`) or a value of the wrong type all read as nil, so that one odd field never hides the
 /// rest of a summary. Decoded here rather than through RecurTraining's types because reports
 /// import the store only (DESIGN.md).
+///
+/// Why a second decoder rather than one shared records target: the two are different views of
+/// the same text. RecurTraining's `TrialSummary` is the writer's contract, strict (a summary
+/// without `solved`, `diverged` or `steps_done` is an error) and typed as the engine computes
+/// (`Float` losses that must round-trip bit for bit between runs). This one is the reader of
+/// whatever a store holds, rows of older releases included: every field optional, wrong types
+/// read as nil, everything as `Double` for aggregation, and only the fields reports use. A
+/// shared target would have to carry both behaviours; the field names are the one thing they
+/// share, and `METRICS.md` is where they are fixed.
 struct TrialSummary: Decodable, Sendable, Hashable {
   var finalLoss: Double?
   var finalEvalLoss: Double?

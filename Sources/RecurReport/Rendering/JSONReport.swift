@@ -1,3 +1,5 @@
+import RecurJSON
+
 /// The report as one JSON object: the sweep, the grouping and filters, the progress, the
 /// column descriptions and one object per group with every column (ratios as `name` and
 /// `name_of`, missing values as `null`, key values that are numbers as JSON numbers).
@@ -8,25 +10,25 @@ enum JSONReport {
     var members: [(String, String)] = []
     members.append(("sweep", optionalString(snapshot.name)))
     members.append(("metric", optionalString(snapshot.metric)))
-    members.append(("swept_keys", array(snapshot.sweptKeys.map(MachineText.jsonString))))
-    members.append(("group_by", array(report.groupKeys.map(MachineText.jsonString))))
+    members.append(("swept_keys", array(snapshot.sweptKeys.map(JSONString.quoted))))
+    members.append(("group_by", array(report.groupKeys.map(JSONString.quoted))))
     members.append(
       (
         "where",
         array(
           report.filters.map {
             object([
-              ("key", MachineText.jsonString($0.key)), ("value", MachineText.jsonString($0.value)),
+              ("key", JSONString.quoted($0.key)), ("value", JSONString.quoted($0.value)),
             ])
           })
       ))
     members.append(("complete", status.isComplete ? "true" : "false"))
-    members.append(("message", MachineText.jsonString(status.message)))
+    members.append(("message", JSONString.quoted(status.message)))
     members.append(("counts", counts(status)))
     members.append(("columns", array(report.table.columns.map(column))))
     members.append(("groups", array(report.table.rows.map { row(report.table, $0) }, indent: true)))
     return "{\n"
-      + members.map { "  \(MachineText.jsonString($0.0)): \($0.1)" }.joined(separator: ",\n")
+      + members.map { "  \(JSONString.quoted($0.0)): \($0.1)" }.joined(separator: ",\n")
       + "\n}\n"
   }
 
@@ -41,10 +43,10 @@ enum JSONReport {
 
   private static func column(_ column: ReportColumn) -> String {
     object([
-      ("name", MachineText.jsonString(column.name)),
-      ("title", MachineText.jsonString(column.title)),
-      ("kind", MachineText.jsonString("\(column.kind)")),
-      ("description", MachineText.jsonString(column.summary)),
+      ("name", JSONString.quoted(column.name)),
+      ("title", JSONString.quoted(column.title)),
+      ("kind", JSONString.quoted("\(column.kind)")),
+      ("description", JSONString.quoted(column.summary)),
     ])
   }
 
@@ -64,16 +66,16 @@ enum JSONReport {
   /// numbers only when written as JSON numbers), else a string.
   private static func literal(_ field: String?, isText: Bool) -> String {
     guard let field else { return "null" }
-    if !isText || MachineText.isJSONNumber(field) { return field }
-    return MachineText.jsonString(field)
+    if !isText || JSONNumber.isValid(field) { return field }
+    return JSONString.quoted(field)
   }
 
   private static func optionalString(_ text: String?) -> String {
-    text.map(MachineText.jsonString) ?? "null"
+    text.map(JSONString.quoted) ?? "null"
   }
 
   private static func object(_ members: [(String, String)]) -> String {
-    "{" + members.map { "\(MachineText.jsonString($0.0)): \($0.1)" }.joined(separator: ", ")
+    "{" + members.map { "\(JSONString.quoted($0.0)): \($0.1)" }.joined(separator: ", ")
       + "}"
   }
 

@@ -1,5 +1,8 @@
 /// The JSON form of `METRICS.md`: every field present, snake_case, `null` for what was not
 /// measured or not finite.
+///
+/// Decoding here is strict, as a contract's reader should be; `recur report` reads stored
+/// summaries with its own lenient view (RecurReport's `TrialSummary`, which says why).
 extension TrialSummary: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case finalLoss = "final_loss"

@@ -5,7 +5,7 @@ extension Recur {
   struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Benchmarks, each with its baseline measured in the same run.",
-      subcommands: [BenchEngine.self, BenchDispatch.self]
+      subcommands: [BenchEngine.self, BenchDispatch.self, BenchReport.self]
     )
   }
 }

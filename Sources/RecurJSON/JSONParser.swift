@@ -1,24 +1,38 @@
-/// A strict JSON parser (RFC 8259) for safetensors headers, over UTF-8 bytes.
+/// A strict JSON parser (RFC 8259) over UTF-8 bytes, written for safetensors headers.
 ///
 /// Why not `JSONSerialization`: it silently keeps one of two duplicated keys, turns integers
 /// into Doubles and has no nesting limit; a checkpoint reader must report duplicated tensor
 /// names, read offsets exactly and never exhaust the stack on hostile input. This parser
-/// accepts exactly the RFC grammar (whitespace around values, escapes with surrogate pairs),
-/// limits nesting to `maximumDepth`, and reports the byte offset of the first error.
-struct JSONParser {
+/// accepts exactly the RFC grammar (whitespace around values, escapes with surrogate pairs,
+/// strings of valid UTF-8), limits nesting to `maximumDepth`, and reports the byte offset of
+/// the first error.
+public struct JSONParser {
   /// Nesting deeper than this is rejected; a safetensors header needs 3 levels.
-  static let maximumDepth = 64
+  public static let maximumDepth = 64
 
-  struct Failure: Error, Equatable {
-    var offset: Int
-    var reason: String
+  /// Why the text is not JSON, and where: `offset` counts bytes from the start of the input.
+  public struct Failure: Error, Equatable, CustomStringConvertible {
+    public var offset: Int
+    public var reason: String
+
+    public init(offset: Int, reason: String) {
+      self.offset = offset
+      self.reason = reason
+    }
+
+    public var description: String { "\(reason) at byte \(offset)" }
   }
 
   private let bytes: [UInt8]
   private var position = 0
 
+  /// Parses `text` as one JSON value followed only by whitespace.
+  public static func parse(_ text: String) throws(Failure) -> JSONValue {
+    try parse(Array(text.utf8))
+  }
+
   /// Parses `bytes` as one JSON value followed only by whitespace.
-  static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+  public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
     var parser = JSONParser(bytes: bytes)
     parser.skipWhitespace()
     let value = try parser.parseValue(depth: 0)
@@ -149,28 +163,44 @@ struct JSONParser {
     return position - start
   }
 
+  /// A string's contents. Runs of plain bytes are taken whole; a string without escapes (most
+  /// of them) becomes a `String` in one step, without the UTF-8 check when it is ASCII.
   private mutating func parseString() throws(Failure) -> String {
     position += 1  // opening quote
     var scalars = String.UnicodeScalarView()
     var runStart = position
     while true {
-      guard let byte = current else { throw failure("unterminated string") }
-      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-        // The run of plain bytes is valid UTF-8: the whole header was validated first.
-        scalars.append(
-          contentsOf: String(decoding: bytes[runStart..<position], as: UTF8.self).unicodeScalars)
-        if byte == UInt8(ascii: "\"") {
-          position += 1
-          return String(scalars)
-        }
-        guard byte == UInt8(ascii: "\\") else { throw failure("control character in a string") }
-        position += 1
-        scalars.append(try parseEscape())
-        runStart = position
-      } else {
+      var bits: UInt8 = 0  // the OR of the run's bytes: below 0x80, the run is ASCII
+      while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"),
+        byte >= 0x20
+      {
+        bits |= byte
         position += 1
       }
+      guard let byte = current else { throw failure("unterminated string") }
+      let run = try decodeRun(runStart..<position, ascii: bits < 0x80)
+      if byte == UInt8(ascii: "\"") {
+        position += 1
+        if scalars.isEmpty { return run }
+        scalars.append(contentsOf: run.unicodeScalars)
+        return String(scalars)
+      }
+      scalars.append(contentsOf: run.unicodeScalars)
+      guard byte == UInt8(ascii: "\\") else { throw failure("control character in a string") }
+      position += 1
+      scalars.append(try parseEscape())
+      runStart = position
     }
+  }
+
+  /// The bytes of `range` as a string; they must be valid UTF-8.
+  private mutating func decodeRun(_ range: Range<Int>, ascii: Bool) throws(Failure) -> String {
+    if ascii { return String(decoding: bytes[range], as: UTF8.self) }
+    guard let run = String(validating: bytes[range], as: UTF8.self) else {
+      position = range.lowerBound
+      throw failure("invalid UTF-8 in a string")
+    }
+    return run
   }
 
   /// One escape after its backslash; a \u high surrogate must be followed by \u low surrogate.

@@ -1,9 +1,9 @@
-/// A JSON value as parsed from a safetensors header by `JSONParser`.
+/// A JSON value as `JSONParser` reads it.
 ///
 /// Objects keep their members in file order, duplicates included, so that the reader can
 /// reject a duplicated tensor name (a dictionary would silently keep one of them); numbers
 /// keep their text so that integers are read exactly, never through a Double.
-enum JSONValue: Equatable {
+public enum JSONValue: Sendable, Equatable {
   case object([(key: String, value: JSONValue)])
   case array([JSONValue])
   case string(String)
@@ -11,7 +11,7 @@ enum JSONValue: Equatable {
   case bool(Bool)
   case null
 
-  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.object(let a), .object(let b)):
       a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -25,7 +25,7 @@ enum JSONValue: Equatable {
   }
 
   /// What the value is, for error messages ("a string", "an array", …).
-  var kindDescription: String {
+  public var kindDescription: String {
     switch self {
     case .object: "an object"
     case .array: "an array"
@@ -38,7 +38,7 @@ enum JSONValue: Equatable {
 
   /// The value as a non-negative integer that fits in an Int, or nil (fractions, exponents,
   /// signs and overflow all give nil).
-  var nonNegativeInteger: Int? {
+  public var nonNegativeInteger: Int? {
     guard case .number(let text) = self, !text.isEmpty,
       text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
     else { return nil }
