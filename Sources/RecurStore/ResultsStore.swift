@@ -150,8 +150,21 @@ public final class ResultsStore: Sendable {
     try mapErrors(path: path) { try pool.read(body) }
   }
 
-  /// Closes the connections (and, for the writer, checkpoints the WAL). Later calls throw.
+  /// Closes the connections; the writer first copies its write-ahead log into the database
+  /// file and empties it (`PRAGMA wal_checkpoint(TRUNCATE)`, https://www.sqlite.org/wal.html).
+  /// SQLite checkpoints on the close of the last connection only, and GRDB closes the writer
+  /// before the pool's read-only readers, which cannot: without this every result stayed in
+  /// `results.sqlite-wal`, and a `results.sqlite` copied alone held no sweep. A reader in
+  /// another process may keep part of the log from being copied; nothing is lost then, the
+  /// log stays beside the file. Later calls throw.
   public func close() throws {
-    try mapErrors(path: path) { try pool.close() }
+    try mapErrors(path: path) {
+      if !isReadOnly {
+        try pool.writeWithoutTransaction { db in
+          _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+      }
+      try pool.close()
+    }
   }
 }

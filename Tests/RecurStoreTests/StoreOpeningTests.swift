@@ -149,4 +149,23 @@ import Testing
     #expect(Array(header[60..<64]) == [0, 0, 0, UInt8(ResultsStore.schemaVersion)])
     #expect(Array(header[68..<72]) == Array("RCUR".utf8))
   }
+
+  /// The writer's close leaves everything in `results.sqlite` itself: a copy of that one file
+  /// (what users move between machines) is the whole store, even after the writer's pool
+  /// opened read connections (which, closed last and read-only, cannot checkpoint).
+  @Test func aClosedStoreHoldsEverythingInItsOneFile() throws {
+    let fixture = StoreFixture()
+    let store = try fixture.writer(with: StoreFixture.plan(3))
+    #expect(try store.statusCounts().trials == 3)
+    try store.close()
+    let wal = fixture.storePath + "-wal"
+    let walSize = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+    #expect(walSize == 0)
+    let copy = StoreFixture()
+    try FileManager.default.createDirectory(at: copy.directory, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: fixture.storePath, toPath: copy.storePath)
+    let reader = try copy.reader()
+    #expect(try reader.statusCounts().trials == 3)
+    #expect(try reader.sweep()?.info.name == "cells")
+  }
 }
