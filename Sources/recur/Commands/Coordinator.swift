@@ -60,6 +60,9 @@ extension Recur {
       guard (1...1000).contains(heartbeatLiveness) else {
         throw ValidationError("--heartbeat-liveness must be between 1 and 1000")
       }
+      if let problem = EndpointCheck.problem(bind, for: .bind) {
+        throw ValidationError("--bind \(bind): \(problem)")
+      }
     }
 
     func run() throws {

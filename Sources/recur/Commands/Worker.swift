@@ -53,6 +53,9 @@ extension Recur {
       guard connectTimeout.seconds > 0 else {
         throw ValidationError("--connect-timeout must be positive")
       }
+      if let problem = EndpointCheck.problem(connect, for: .connect) {
+        throw ValidationError("--connect \(connect): \(problem)")
+      }
     }
 
     func run() throws {
