@@ -37,6 +37,26 @@ extension ResultsStore {
     }
   }
 
+  /// What a reader asks SQLite to open: the file itself, or an immutable URI when no writer's
+  /// side files are there and the folder cannot be written (results shared read-only, or a
+  /// `results.sqlite` copied alone into such a folder).
+  ///
+  /// A read-only connection to a WAL database must find or create `results.sqlite-shm`
+  /// (https://www.sqlite.org/wal.html, "Read-Only Databases"); in a folder it cannot write,
+  /// it fails with SQLITE_READONLY and the store could not be read at all. With no `-shm` and
+  /// an empty or missing `-wal`, no writer has the store open, so everything is in the file
+  /// and `immutable=1` reads it without side files (https://www.sqlite.org/uri.html). The URI
+  /// form needs SQLite built with SQLITE_USE_URI (Debian's is); elsewhere the open fails as
+  /// before.
+  static func readerPath(_ path: String, folderWritable: Bool) -> String {
+    let manager = FileManager.default
+    let walSize = (try? manager.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+    guard !folderWritable, walSize == 0, !manager.fileExists(atPath: path + "-shm"),
+      let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+    else { return path }
+    return "file:\(escaped)?immutable=1"
+  }
+
   static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
     try mapErrors(path: path) { try DatabasePool(path: path, configuration: configuration) }
   }

@@ -102,7 +102,11 @@ public final class ResultsStore: Sendable {
     configuration.readonly = true
     configuration.busyMode = .timeout(10)
     configuration.maximumReaderCount = 2
-    let pool = try openPool(path: path, configuration: configuration)
+    let folderWritable = FileManager.default.isWritableFile(atPath: directory.path)
+    let opened = readerPath(path, folderWritable: folderWritable)
+    let pool = try mapErrors(path: path) {
+      try DatabasePool(path: opened, configuration: configuration)
+    }
     try mapErrors(path: path) {
       try pool.read { db in try checkReadable(db, path: path) }
     }

@@ -1,6 +1,8 @@
 import Foundation
-import RecurStore
+import GRDB
 import Testing
+
+@testable import RecurStore
 
 @Suite struct StoreOpeningTests {
   @Test func aMissingFolderOrStoreIsReportedAsMissing() throws {
@@ -167,5 +169,35 @@ import Testing
     let reader = try copy.reader()
     #expect(try reader.statusCounts().trials == 3)
     #expect(try reader.sweep()?.info.name == "cells")
+  }
+
+  /// A store with no side files (copied alone, or left by a tool that cleaned them) in a
+  /// folder the reader cannot write is read through an immutable URI: a read-only connection
+  /// would otherwise have to create results.sqlite-shm there, and fail. Tests may run as
+  /// root, to whom every folder is writable, so the folder's state is passed in.
+  @Test func aStoreWithoutSideFilesIsReadFromAFolderThatCannotBeWritten() throws {
+    let fixture = StoreFixture()
+    try fixture.writer(with: StoreFixture.plan(3)).close()
+    for suffix in ["-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: fixture.storePath + suffix)
+    }
+    #expect(ResultsStore.readerPath(fixture.storePath, folderWritable: true) == fixture.storePath)
+    let opened = ResultsStore.readerPath(fixture.storePath, folderWritable: false)
+    #expect(opened.hasPrefix("file:/") && opened.hasSuffix("?immutable=1"))
+    var configuration = Configuration()
+    configuration.readonly = true
+    let pool = try DatabasePool(path: opened, configuration: configuration)
+    #expect(try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM trials") } == 3)
+    try pool.close()
+    #expect(!FileManager.default.fileExists(atPath: fixture.storePath + "-shm"))
+  }
+
+  /// While a writer's side files are there, the reader opens the file itself (its log may
+  /// hold commits that an immutable reader would not see).
+  @Test func aStoreWithAWriterLogIsOpenedDirectly() throws {
+    let fixture = StoreFixture()
+    let store = try fixture.writer(with: StoreFixture.plan(2))
+    #expect(ResultsStore.readerPath(fixture.storePath, folderWritable: false) == fixture.storePath)
+    try store.close()
   }
 }
