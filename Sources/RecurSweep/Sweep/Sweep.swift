@@ -67,11 +67,7 @@ public struct Sweep: Sendable {
         path: path, reason: isDirectory.boolValue ? "is a folder" : "cannot be read")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw .invalid([
-        SweepDiagnostic(
-          file: path, line: 1, column: 1,
-          message: "the file is not UTF-8 text; expected a YAML sweep file")
-      ])
+      throw .invalid([notUTF8(data, path: path)])
     }
     return try parse(text: text, path: path)
   }
