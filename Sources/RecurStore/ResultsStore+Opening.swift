@@ -11,14 +11,13 @@ extension ResultsStore {
     }
   }
 
-  /// A folder named `results.sqlite` is not a store (SQLite would say "unable to open").
-  static func refuseDirectory(at path: String) throws {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
-      throw StoreError.notAStore(path: path)
-    }
+  /// Only a regular file (or none yet) named `results.sqlite` can be a store. A folder would
+  /// make SQLite say "unable to open"; a named pipe would block a reader's open for ever, and
+  /// a device such as /dev/null would take a writer's commits as a "disk I/O error".
+  static func refuseNonRegularFile(at path: String) throws {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return }  // missing, or a broken link: SQLite tells
+    if status.st_mode & S_IFMT != S_IFREG { throw StoreError.notAStore(path: path) }
   }
 
   /// Checks an existing, non-empty file through a read-only connection before the writer

@@ -67,7 +67,7 @@ public final class ResultsStore: Sendable {
   {
     let path = directory.appendingPathComponent(fileName).path
     try createDirectory(directory)
-    try refuseDirectory(at: path)
+    try refuseNonRegularFile(at: path)
     let lock = try StoreLock(directory: directory.path, storePath: path)
     try inspectExistingFile(at: path)
     var configuration = Configuration()
@@ -96,7 +96,7 @@ public final class ResultsStore: Sendable {
     guard FileManager.default.fileExists(atPath: path) else {
       throw StoreError.missing(path: path)
     }
-    try refuseDirectory(at: path)
+    try refuseNonRegularFile(at: path)
     var configuration = Configuration()
     configuration.label = "RecurStore.reader"
     configuration.readonly = true

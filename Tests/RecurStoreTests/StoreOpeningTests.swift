@@ -200,4 +200,24 @@ import Testing
     #expect(ResultsStore.readerPath(fixture.storePath, folderWritable: false) == fixture.storePath)
     try store.close()
   }
+
+  /// Only a regular file can be a store: a named pipe blocked a reader's open for ever, and a
+  /// link to /dev/null took a writer's commits as a "disk I/O error".
+  @Test func aPipeOrADeviceNamedLikeTheStoreIsNotAStore() throws {
+    let pipe = StoreFixture()
+    try FileManager.default.createDirectory(at: pipe.directory, withIntermediateDirectories: true)
+    #expect(mkfifo(pipe.storePath, 0o644) == 0)
+    // A writer end kept open: a regression fails here instead of blocking the suite.
+    let keeper = open(pipe.storePath, O_RDWR | O_NONBLOCK)
+    defer { close(keeper) }
+    #expect(throws: StoreError.notAStore(path: pipe.storePath)) { try pipe.reader() }
+    #expect(throws: StoreError.notAStore(path: pipe.storePath)) { try pipe.writer() }
+    let device = StoreFixture()
+    try FileManager.default.createDirectory(
+      at: device.directory, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: device.storePath, withDestinationPath: "/dev/null")
+    #expect(throws: StoreError.notAStore(path: device.storePath)) { try device.writer() }
+    #expect(throws: StoreError.notAStore(path: device.storePath)) { try device.reader() }
+  }
 }
