@@ -118,6 +118,11 @@ extension StoreError {
     switch error.resultCode {
     case .SQLITE_NOTADB: self = .notAStore(path: path)
     case .SQLITE_CORRUPT: self = .corrupt(path: path, detail: detail)
+    // A store of this schema version lacks a table or column only if its schema was damaged
+    // or edited by hand (SQLite gives these as plain SQLITE_ERROR).
+    case .SQLITE_ERROR
+    where detail.hasPrefix("no such table") || detail.hasPrefix("no such column"):
+      self = .corrupt(path: path, detail: detail)
     case .SQLITE_READONLY: self = .readOnly(path: path)
     case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
       self = .cannotOpen(path: path, reason: detail)

@@ -220,4 +220,25 @@ import Testing
     #expect(throws: StoreError.notAStore(path: device.storePath)) { try device.writer() }
     #expect(throws: StoreError.notAStore(path: device.storePath)) { try device.reader() }
   }
+
+  /// A store of the right version whose schema lost a column (damaged, or edited by hand) is
+  /// reported damaged (exit 65), not as a failure to store (which `recur status` and `recur
+  /// report`, which never store, printed with exit 70).
+  @Test func aStoreWithADamagedSchemaIsReportedDamaged() throws {
+    let fixture = StoreFixture()
+    try fixture.writer(with: StoreFixture.plan(2)).close()
+    let queue = try DatabaseQueue(path: fixture.storePath)
+    try queue.write { db in
+      try db.execute(sql: "ALTER TABLE sweeps RENAME COLUMN registered_at TO lost")
+    }
+    try queue.close()
+    let reader = try fixture.reader()
+    let error = #expect(throws: StoreError.self) { try reader.sweep() }
+    guard case .corrupt(let path, let detail)? = error else {
+      Issue.record("expected .corrupt, got \(String(describing: error))")
+      return
+    }
+    #expect(path == fixture.storePath)
+    #expect(detail.contains("no such column"))
+  }
 }
