@@ -56,6 +56,23 @@ extension ResultsStore {
     return "file:\(escaped)?immutable=1"
   }
 
+  /// A reader's open error as the user can act on it: SQLITE_READONLY or SQLITE_CANTOPEN on a
+  /// readable file in a folder it cannot write means SQLite had to create
+  /// `results.sqlite-shm` to read a writer's log there.
+  static func readerError(_ error: StoreError, folderWritable: Bool) -> StoreError {
+    let path: String
+    switch error {
+    case .readOnly(let file), .cannotOpen(let file, _): path = file
+    default: return error
+    }
+    guard !folderWritable, FileManager.default.isReadableFile(atPath: path) else { return error }
+    return .cannotOpen(
+      path: path,
+      reason: "reading its log (results.sqlite-wal) needs results.sqlite-shm beside it, and the "
+        + "folder cannot be written; copy the folder somewhere writable, or ask its owner to run "
+        + "`recur status` on it once")
+  }
+
   static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
     try mapErrors(path: path) { try DatabasePool(path: path, configuration: configuration) }
   }

@@ -104,11 +104,16 @@ public final class ResultsStore: Sendable {
     configuration.maximumReaderCount = 2
     let folderWritable = FileManager.default.isWritableFile(atPath: directory.path)
     let opened = readerPath(path, folderWritable: folderWritable)
-    let pool = try mapErrors(path: path) {
-      try DatabasePool(path: opened, configuration: configuration)
-    }
-    try mapErrors(path: path) {
-      try pool.read { db in try checkReadable(db, path: path) }
+    let pool: DatabasePool
+    do {
+      pool = try mapErrors(path: path) {
+        try DatabasePool(path: opened, configuration: configuration)
+      }
+      try mapErrors(path: path) {
+        try pool.read { db in try checkReadable(db, path: path) }
+      }
+    } catch let error as StoreError {
+      throw readerError(error, folderWritable: folderWritable)
     }
     return ResultsStore(
       directory: directory, path: path, pool: pool, lock: nil, durability: .normal)

@@ -241,4 +241,27 @@ import Testing
     #expect(path == fixture.storePath)
     #expect(detail.contains("no such column"))
   }
+
+  /// A reader that cannot create results.sqlite-shm beside a writer's log is told why and
+  /// what to do (a missing-file error, exit 66), not "opened read-only" (exit 70).
+  @Test func aLogThatCannotBeReadInAFolderThatCannotBeWrittenIsExplained() throws {
+    let fixture = StoreFixture()
+    try fixture.writer().close()
+    let path = fixture.storePath
+    for error in [
+      StoreError.readOnly(path: path), .cannotOpen(path: path, reason: "unable to open"),
+    ] {
+      let explained = ResultsStore.readerError(error, folderWritable: false)
+      guard case .cannotOpen(path, let reason) = explained else {
+        Issue.record("expected .cannotOpen of the store, got \(explained)")
+        continue
+      }
+      #expect(reason.contains("the folder cannot be written"))
+      #expect(ResultsStore.readerError(error, folderWritable: true) == error)
+    }
+    let other = StoreError.notAStore(path: path)
+    #expect(ResultsStore.readerError(other, folderWritable: false) == other)
+    let unreadable = StoreError.cannotOpen(path: path + ".none", reason: "unable to open")
+    #expect(ResultsStore.readerError(unreadable, folderWritable: false) == unreadable)
+  }
 }
