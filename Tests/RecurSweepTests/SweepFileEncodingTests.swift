@@ -33,4 +33,21 @@ import Testing
     #expect(diagnostics.first?.column == 1)
     #expect(diagnostics.first?.message.contains("(UTF-16?)") == true)
   }
+
+  /// A file of gigabytes is refused before it is read (a sparse file here: no disk used).
+  @Test func aHugeFileIsRefusedBeforeItIsRead() throws {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("recur-huge-\(UUID().uuidString).yaml")
+    #expect(FileManager.default.createFile(atPath: url.path, contents: Data("method: grid\n".utf8)))
+    defer { try? FileManager.default.removeItem(at: url) }
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.truncate(atOffset: 3 << 30)
+    try handle.close()
+    let error = #expect(throws: SweepError.self) { try Sweep.load(path: url.path) }
+    #expect(error?.diagnostics.first?.line == 1)
+    #expect(
+      error?.diagnostics.first?.message
+        == "the file holds 3072 MB; expected a sweep file of at most 64 MB "
+        + "(a sweep of 1,000,000 trials takes a few)")
+  }
 }

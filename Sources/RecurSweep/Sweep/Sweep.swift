@@ -62,6 +62,9 @@ public struct Sweep: Sendable {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .missingFile(path: path, reason: "no such file")
     }
+    if !isDirectory.boolValue, let size = fileSize(path), size > maximumFileBytes {
+      throw .invalid([tooLarge(size, path: path)])
+    }
     guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
       throw .missingFile(
         path: path, reason: isDirectory.boolValue ? "is a folder" : "cannot be read")

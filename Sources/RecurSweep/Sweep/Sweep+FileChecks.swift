@@ -1,6 +1,22 @@
 import Foundation
 
+/// The checks of a sweep file's bytes before YAML sees them: its size and its encoding.
 extension Sweep {
+  /// The largest sweep file read: a list of 1,000,000 values (the most `max_trials` allows) is
+  /// about 8 MB, and a file of gigabytes would be read whole before anything is checked.
+  static let maximumFileBytes = 64 << 20
+
+  static func fileSize(_ path: String) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+  }
+
+  static func tooLarge(_ size: Int, path: String) -> SweepDiagnostic {
+    SweepDiagnostic(
+      file: path, line: 1, column: 1,
+      message: "the file holds \(size >> 20) MB; expected a sweep file of at most "
+        + "\(maximumFileBytes >> 20) MB (a sweep of 1,000,000 trials takes a few)")
+  }
+
   /// The problem of a sweep file that is not UTF-8, placed at its first bad byte, so that a
   /// stray Latin-1 `é` or a binary paste is found without a hex editor.
   static func notUTF8(_ data: Data, path: String) -> SweepDiagnostic {
