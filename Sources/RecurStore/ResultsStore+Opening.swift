@@ -20,6 +20,22 @@ extension ResultsStore {
     if status.st_mode & S_IFMT != S_IFREG { throw StoreError.notAStore(path: path) }
   }
 
+  /// Why this user cannot write the store at `path` in `directory`, if so. SQLite needs to
+  /// write the folder (its `-wal` and `-shm` files) as well as the file; without this check a
+  /// store owned by someone else failed at the first write as "opened read-only".
+  static func writingProblem(
+    _ path: String, directory: String, isWritable: (String) -> Bool
+  ) -> StoreError? {
+    let advice = "; run the coordinator as the user who owns it, or give another --results folder"
+    if !isWritable(directory) {
+      return .cannotOpen(path: directory, reason: "this user cannot write in that folder" + advice)
+    }
+    if FileManager.default.fileExists(atPath: path), !isWritable(path) {
+      return .cannotOpen(path: path, reason: "this user cannot write that file" + advice)
+    }
+    return nil
+  }
+
   /// Checks an existing, non-empty file through a read-only connection before the writer
   /// opens it: opening a pool switches the file to WAL mode, which must not happen to someone
   /// else's database.

@@ -61,13 +61,21 @@ public final class ResultsStore: Sendable {
   ///
   /// - Throws: `.notAStore` if `results.sqlite` is something else, `.newerSchema` if a newer
   ///   Recur wrote it, `.locked` if another process writes it, `.cannotOpen` if the folder
-  ///   cannot be created.
+  ///   cannot be created or this user cannot write the folder or the store.
   public static func openForWriting(directory: URL, durability: Durability = .full) throws
     -> ResultsStore
   {
     let path = directory.appendingPathComponent(fileName).path
     try createDirectory(directory)
     try refuseNonRegularFile(at: path)
+    if let problem = writingProblem(
+      path, directory: directory.path,
+      isWritable: {
+        FileManager.default.isWritableFile(atPath: $0)
+      })
+    {
+      throw problem
+    }
     let lock = try StoreLock(directory: directory.path, storePath: path)
     try inspectExistingFile(at: path)
     var configuration = Configuration()

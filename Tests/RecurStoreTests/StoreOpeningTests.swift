@@ -264,4 +264,27 @@ import Testing
     let unreadable = StoreError.cannotOpen(path: path + ".none", reason: "unable to open")
     #expect(ResultsStore.readerError(unreadable, folderWritable: false) == unreadable)
   }
+
+  /// A writer that cannot write the folder or an existing store (someone else's results)
+  /// is refused up front with what to do. Tests may run as root, who can write anything, so
+  /// the permission check is passed in.
+  @Test func aFolderOrStoreThisUserCannotWriteIsRefusedForWriting() throws {
+    let fixture = StoreFixture()
+    try fixture.writer().close()
+    let folder = fixture.directory.path
+    let path = fixture.storePath
+    let noFolder = ResultsStore.writingProblem(path, directory: folder) { $0 != folder }
+    guard case .cannotOpen(folder, let reason)? = noFolder else {
+      Issue.record("expected .cannotOpen of the folder, got \(String(describing: noFolder))")
+      return
+    }
+    #expect(reason.hasPrefix("this user cannot write in that folder"))
+    let noFile = ResultsStore.writingProblem(path, directory: folder) { $0 != path }
+    guard case .cannotOpen(path, let fileReason)? = noFile else {
+      Issue.record("expected .cannotOpen of the store, got \(String(describing: noFile))")
+      return
+    }
+    #expect(fileReason.hasPrefix("this user cannot write that file"))
+    #expect(ResultsStore.writingProblem(path, directory: folder) { _ in true } == nil)
+  }
 }
