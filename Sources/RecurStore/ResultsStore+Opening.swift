@@ -151,10 +151,9 @@ extension StoreError {
     switch error.resultCode {
     case .SQLITE_NOTADB: self = .notAStore(path: path)
     case .SQLITE_CORRUPT: self = .corrupt(path: path, detail: detail)
-    // A store of this schema version lacks a table or column only if its schema was damaged
-    // or edited by hand (SQLite gives these as plain SQLITE_ERROR).
-    case .SQLITE_ERROR
-    where detail.hasPrefix("no such table") || detail.hasPrefix("no such column"):
+    // A store of this schema version lacks a table, column or function its own views use
+    // only if its schema was damaged or edited by hand (SQLite gives these as SQLITE_ERROR).
+    case .SQLITE_ERROR where detail.hasPrefix("no such "):
       self = .corrupt(path: path, detail: detail)
     case .SQLITE_READONLY: self = .readOnly(path: path)
     case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:

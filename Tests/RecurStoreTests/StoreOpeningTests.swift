@@ -242,6 +242,29 @@ import Testing
     #expect(detail.contains("no such column"))
   }
 
+  /// The same for a view whose SQL was damaged (a byte flipped in a function's name).
+  @Test func aStoreWithADamagedViewIsReportedDamaged() throws {
+    let fixture = StoreFixture()
+    try fixture.writer(with: StoreFixture.plan(2)).close()
+    let queue = try DatabaseQueue(path: fixture.storePath)
+    try queue.write { db in
+      try db.execute(sql: "DROP VIEW trial_results")
+      try db.execute(
+        sql:
+          "CREATE VIEW trial_results AS SELECT *, json_eptract(summary_json, '$.a') "
+          + "AS final_eval_loss FROM trials"
+      )
+    }
+    try queue.close()
+    let reader = try fixture.reader()
+    let error = #expect(throws: StoreError.self) { try reader.trials() }
+    guard case .corrupt(_, let detail)? = error else {
+      Issue.record("expected .corrupt, got \(String(describing: error))")
+      return
+    }
+    #expect(detail.contains("no such function"))
+  }
+
   /// A reader that cannot create results.sqlite-shm beside a writer's log is told why and
   /// what to do (a missing-file error, exit 66), not "opened read-only" (exit 70).
   @Test func aLogThatCannotBeReadInAFolderThatCannotBeWrittenIsExplained() throws {
