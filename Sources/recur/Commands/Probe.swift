@@ -40,11 +40,22 @@ extension Recur {
           "--loss \(loss): expected one of "
             + LossKind.allCases.map(\.rawValue).joined(separator: ", "))
       }
+      let output = Self.resolved(out)
+      for (option, input) in [("--checkpoint", checkpoint), ("--batch", batch)]
+      where Self.resolved(input) == output {
+        throw ValidationError(
+          "--out \(out) is the \(option) file; expected another file, so that the input is kept")
+      }
       if let cell, CellKind(rawValue: cell) == nil {
         throw ValidationError(
           "--cell \(cell): expected one of "
             + CellKind.allCases.map(\.rawValue).joined(separator: ", "))
       }
+    }
+
+    /// `path` made absolute, with symbolic links followed, to tell when two names are one file.
+    static func resolved(_ path: String) -> String {
+      URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     func run() throws {
