@@ -40,4 +40,19 @@ import Testing
     #expect(process.waitForExit(timeout: 60) == 66, "\(process.tail)")
     #expect(process.output.contains("does not exist"), "\(process.tail)")
   }
+
+  /// `--out` naming the store (or its log) would replace the results by the report: refused
+  /// before anything is read or written, and the store is kept byte for byte.
+  @Test(arguments: ["results.sqlite", "./results.sqlite", "results.sqlite-wal"])
+  func anOutputThatIsTheStoreIsRefusedAndTheStoreKept(name: String) throws {
+    let harness = try ClusterHarness()
+    let results = try Self.store(in: harness)
+    let store = URL(fileURLWithPath: results).appendingPathComponent("results.sqlite")
+    let before = try Data(contentsOf: store)
+    let out = results + "/" + name
+    let process = try harness.start("report", ["report", results, "--format", "csv", "--out", out])
+    #expect(process.waitForExit(timeout: 60) == 64, "\(process.tail)")
+    #expect(process.output.contains("is the results store"), "\(process.tail)")
+    #expect(try Data(contentsOf: store) == before)
+  }
 }

@@ -40,9 +40,9 @@ extension Recur {
           "--loss \(loss): expected one of "
             + LossKind.allCases.map(\.rawValue).joined(separator: ", "))
       }
-      let output = Self.resolved(out)
+      let output = ResolvedPath.of(out)
       for (option, input) in [("--checkpoint", checkpoint), ("--batch", batch)]
-      where Self.resolved(input) == output {
+      where ResolvedPath.of(input) == output {
         throw ValidationError(
           "--out \(out) is the \(option) file; expected another file, so that the input is kept")
       }
@@ -51,11 +51,6 @@ extension Recur {
           "--cell \(cell): expected one of "
             + CellKind.allCases.map(\.rawValue).joined(separator: ", "))
       }
-    }
-
-    /// `path` made absolute, with symbolic links followed, to tell when two names are one file.
-    static func resolved(_ path: String) -> String {
-      URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     func run() throws {
