@@ -62,13 +62,21 @@ public final class ResultsStore: Sendable {
   ///
   /// - Throws: `.notAStore` if `results.sqlite` is something else, `.newerSchema` if a newer
   ///   Recur wrote it, `.locked` if another process writes it, `.cannotOpen` if the folder
-  ///   cannot be created.
+  ///   cannot be created or this user cannot write the folder or the store.
   public static func openForWriting(directory: URL, durability: Durability = .full) throws
     -> ResultsStore
   {
     let path = directory.appendingPathComponent(fileName).path
     try createDirectory(directory)
-    try refuseDirectory(at: path)
+    try refuseNonRegularFile(at: path)
+    if let problem = writingProblem(
+      path, directory: directory.path,
+      isWritable: {
+        FileManager.default.isWritableFile(atPath: $0)
+      })
+    {
+      throw problem
+    }
     let lock = try StoreLock(directory: directory.path, storePath: path)
     try inspectExistingFile(at: path)
     var configuration = Configuration()
@@ -97,15 +105,24 @@ public final class ResultsStore: Sendable {
     guard FileManager.default.fileExists(atPath: path) else {
       throw StoreError.missing(path: path)
     }
-    try refuseDirectory(at: path)
+    try refuseNonRegularFile(at: path)
     var configuration = Configuration()
     configuration.label = "RecurStore.reader"
     configuration.readonly = true
     configuration.busyMode = .timeout(10)
     configuration.maximumReaderCount = 2
-    let pool = try openPool(path: path, configuration: configuration)
-    try mapErrors(path: path) {
-      try pool.read { db in try checkReadable(db, path: path) }
+    let folderWritable = FileManager.default.isWritableFile(atPath: directory.path)
+    let opened = readerPath(path, folderWritable: folderWritable)
+    let pool: DatabasePool
+    do {
+      pool = try mapErrors(path: path) {
+        try DatabasePool(path: opened, configuration: configuration)
+      }
+      try mapErrors(path: path) {
+        try pool.read { db in try checkReadable(db, path: path) }
+      }
+    } catch let error as StoreError {
+      throw readerError(error, folderWritable: folderWritable)
     }
     return ResultsStore(
       directory: directory, path: path, pool: pool, lock: nil, durability: .normal)
@@ -151,8 +168,21 @@ public final class ResultsStore: Sendable {
     try mapErrors(path: path) { try pool.read(body) }
   }
 
-  /// Closes the connections (and, for the writer, checkpoints the WAL). Later calls throw.
+  /// Closes the connections; the writer first copies its write-ahead log into the database
+  /// file and empties it (`PRAGMA wal_checkpoint(TRUNCATE)`, https://www.sqlite.org/wal.html).
+  /// SQLite checkpoints on the close of the last connection only, and GRDB closes the writer
+  /// before the pool's read-only readers, which cannot: without this every result stayed in
+  /// `results.sqlite-wal`, and a `results.sqlite` copied alone held no sweep. A reader in
+  /// another process may keep part of the log from being copied; nothing is lost then, the
+  /// log stays beside the file. Later calls throw.
   public func close() throws {
-    try mapErrors(path: path) { try pool.close() }
+    try mapErrors(path: path) {
+      if !isReadOnly {
+        try pool.writeWithoutTransaction { db in
+          _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+      }
+      try pool.close()
+    }
   }
 }

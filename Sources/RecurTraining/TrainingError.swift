@@ -16,6 +16,9 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
   case engine(EngineError)
   /// The trial would need more memory than the machine has.
   case tooLarge(estimatedBytes: Double, availableBytes: Double)
+  /// One pass over the probe's batch file with this model would need more memory than the
+  /// machine has (the file holds few bytes per sequence step; the activations hold `G*H` each).
+  case batchTooLarge(file: String, estimatedBytes: Double, availableBytes: Double)
   /// The caller's cancellation check returned true; `step` optimiser steps were done.
   case cancelled(step: Int)
 
@@ -29,6 +32,10 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
       "this trial needs about \(Self.gigabytes(estimated)) of memory for its activations and "
         + "evaluation set, more than the \(Self.gigabytes(available)) of this machine: lower "
         + "seq_len, batch, hidden or layers"
+    case .batchTooLarge(let file, let estimated, let available):
+      "\(file): one pass over this batch needs about \(Self.gigabytes(estimated)) of memory for "
+        + "its activations, more than the \(Self.gigabytes(available)) of this machine: use a "
+        + "batch with fewer sequences or time steps, or a smaller model"
     case .cancelled(let step):
       "the trial was cancelled after \(step) steps"
     }

@@ -134,4 +134,31 @@ import Testing
     }
     #expect(error == .checkpoint(.fileNotFound(file: missing.path)))
   }
+
+  /// A small batch file can ask for terabytes of activations (`[50000, 1000, 1]` is 200 MB on
+  /// disk, ~2 TB for an LSTM with H = 1024): the probe refuses it before allocating, naming
+  /// the file and the limit. The limit is lowered here so that the test stays small.
+  @Test func aBatchTooLargeForTheMemoryIsRefusedBeforeAllocating() throws {
+    let folder = try TrialTesting.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let model = Self.model(.lstm, layers: 1, inputs: 3, outputs: 2)
+    let checkpoint = folder.appendingPathComponent("model.safetensors")
+    let batchURL = folder.appendingPathComponent("batch.safetensors")
+    let output = folder.appendingPathComponent("probe.safetensors")
+    try Checkpoint.save(config: model.config, parameters: model.parameters, to: checkpoint)
+    try BatchFile.save(Self.batch(.mseLast, inputs: 3, outputs: 2), loss: .mseLast, to: batchURL)
+    let error = #expect(throws: TrainingError.self) {
+      _ = try Probe.run(
+        checkpoint: checkpoint, batch: batchURL, loss: .mseLast, output: output,
+        availableBytes: 1_000)
+    }
+    guard case .batchTooLarge(let file, let needed, 1_000) = error else {
+      Issue.record("expected batchTooLarge, got \(String(describing: error))")
+      return
+    }
+    #expect(file == batchURL.path)
+    #expect(needed > 1_000)
+    #expect(error?.description.contains("more than the 0.0 GB of this machine") == true)
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+  }
 }

@@ -175,13 +175,14 @@ extension SweepReader {
       return nil
     }
     var values: [TrialValue] = []
+    var seen = Set<TrialValue>()  // a list of 100,000 values must not take n² comparisons
     var failed = false
     for element in list {
       guard let value = readValue(element, for: key, key.name) else {
         failed = true
         continue
       }
-      if values.contains(value) {
+      if !seen.insert(value).inserted {
         report(element, "\(key.name): \(value) appears twice in values; expected each value once")
         failed = true
       }

@@ -81,9 +81,10 @@ extension SweepReader {
     }
     guard let key = TrialKey.named("seed") else { return [] }
     var seeds: [Int] = []
+    var seen = Set<Int>()  // a list of 100,000 seeds must not take n² comparisons
     for element in list {
       guard case .int(let seed)? = readValue(element, for: key, "seeds") else { continue }
-      if seeds.contains(seed) {
+      if !seen.insert(seed).inserted {
         report(element, "seeds: \(seed) appears twice; expected each seed once")
       } else {
         seeds.append(seed)

@@ -62,16 +62,15 @@ public struct Sweep: Sendable {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .missingFile(path: path, reason: "no such file")
     }
+    if !isDirectory.boolValue, let size = fileSize(path), size > maximumFileBytes {
+      throw .invalid([tooLarge(size, path: path)])
+    }
     guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
       throw .missingFile(
         path: path, reason: isDirectory.boolValue ? "is a folder" : "cannot be read")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw .invalid([
-        SweepDiagnostic(
-          file: path, line: 1, column: 1,
-          message: "the file is not UTF-8 text; expected a YAML sweep file")
-      ])
+      throw .invalid([notUTF8(data, path: path)])
     }
     return try parse(text: text, path: path)
   }

@@ -15,9 +15,12 @@ public enum Probe {
   ///
   /// - Throws: `TrainingError.checkpoint` for a missing or bad checkpoint or batch file (the
   ///   batch is checked against the model: input size, target shape, labels within the head's
-  ///   classes) or an output that cannot be written; `.engine` if the engine refuses the pair.
+  ///   classes) or an output that cannot be written; `.batchTooLarge` if the pass would need
+  ///   more than `availableBytes` (default: the machine's memory; a batch file of 200 MB can
+  ///   ask for terabytes of activations); `.engine` if the engine refuses the pair.
   public static func run(
-    checkpoint: URL, batch batchURL: URL, loss: LossKind, output: URL, cell: CellKind? = nil
+    checkpoint: URL, batch batchURL: URL, loss: LossKind, output: URL, cell: CellKind? = nil,
+    availableBytes: Double? = nil
   ) throws(TrainingError) -> ProbeReport {
     let model: Model
     let batch: Batch
@@ -28,6 +31,12 @@ public enum Probe {
       model.parameters = parameters
     } catch {
       throw .checkpoint(error)
+    }
+    let needed = MemoryEstimate.bytes(
+      config: model.config, steps: batch.steps, batch: batch.size, evaluationSequences: 0)
+    let limit = availableBytes ?? MemoryEstimate.availableBytes
+    guard needed <= limit else {
+      throw .batchTooLarge(file: batchURL.path, estimatedBytes: needed, availableBytes: limit)
     }
     let report = try measure(model, on: batch, loss: loss)
     do {

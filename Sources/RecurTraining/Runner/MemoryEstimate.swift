@@ -28,6 +28,28 @@ enum MemoryEstimate {
     return 4 * floats
   }
 
-  /// The memory of this machine.
-  static var availableBytes: Double { Double(ProcessInfo.processInfo.physicalMemory) }
+  /// The memory this process may use: the machine's, or less when a control group limits it
+  /// (a container, a Slurm job), where going past the limit gets the process killed.
+  static var availableBytes: Double {
+    let physical = Double(ProcessInfo.processInfo.physicalMemory)
+    let limits = cgroupLimitFiles.compactMap { path in
+      (try? String(contentsOfFile: path, encoding: .utf8)).flatMap(limit(fromCgroupText:))
+    }
+    return min(physical, limits.min() ?? physical)
+  }
+
+  /// Where Linux states this process's memory limit: cgroup v2 `memory.max`, cgroup v1
+  /// `memory.limit_in_bytes`, as seen inside a cgroup namespace (a container).
+  static let cgroupLimitFiles = [
+    "/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes",
+  ]
+
+  /// The limit in a cgroup file: a byte count, or nil for `max` (v2's "no limit"), anything
+  /// unreadable, and v1's "no limit" (a number near 2^63).
+  static func limit(fromCgroupText text: String) -> Double? {
+    guard let bytes = UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes > 0,
+      bytes < 1 << 62
+    else { return nil }
+    return Double(bytes)
+  }
 }

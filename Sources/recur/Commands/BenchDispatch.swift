@@ -34,9 +34,18 @@ extension Recur {
     @Flag(help: "Commit without syncing to disk (synchronous=NORMAL), to see the sync's cost.")
     var noSync = false
 
+    /// The largest plan a sweep file may ask for (`max_trials` is at most 1,000,000).
+    static let maximumPlanTrials = 1_000_000
+
     func validate() throws {
       guard trials >= 1, workers.allSatisfy({ (1...256).contains($0) }), !workers.isEmpty else {
         throw ValidationError("--trials must be positive, --workers between 1 and 256")
+      }
+      guard roundTrips >= 1 else { throw ValidationError("--round-trips must be positive") }
+      guard (0...Self.maximumPlanTrials).contains(planTrials) else {
+        throw ValidationError(
+          "--plan-trials must be between 0 and \(Self.maximumPlanTrials), the most a sweep file "
+            + "may plan (max_trials)")
       }
     }
 

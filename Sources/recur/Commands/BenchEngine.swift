@@ -136,7 +136,15 @@ extension Recur {
       ]
       let data = try JSONSerialization.data(
         withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
-      try data.write(to: URL(fileURLWithPath: path))
+      do {
+        try data.write(to: URL(fileURLWithPath: path))
+      } catch {
+        FileHandle.standardError.write(
+          Data(
+            "error: cannot write \(path) (\(error.localizedDescription)); give another --json file\n"
+              .utf8))
+        throw ExitCode.cannotCreate
+      }
     }
   }
 }

@@ -74,6 +74,9 @@ extension Recur {
         throw ValidationError(
           "--trial-timeout must be between 1s and 720h (30 days), for example 90s, 10m or 2h")
       }
+      if let problem = EndpointCheck.problem(bind, for: .bind) {
+        throw ValidationError("--bind \(bind): \(problem)")
+      }
     }
 
     func run() throws {

@@ -40,6 +40,12 @@ extension Recur {
           "--loss \(loss): expected one of "
             + LossKind.allCases.map(\.rawValue).joined(separator: ", "))
       }
+      let output = ResolvedPath.of(out)
+      for (option, input) in [("--checkpoint", checkpoint), ("--batch", batch)]
+      where ResolvedPath.of(input) == output {
+        throw ValidationError(
+          "--out \(out) is the \(option) file; expected another file, so that the input is kept")
+      }
       if let cell, CellKind(rawValue: cell) == nil {
         throw ValidationError(
           "--cell \(cell): expected one of "

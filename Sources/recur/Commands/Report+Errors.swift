@@ -27,7 +27,8 @@ extension Recur.Report {
     }
   }
 
-  /// Writes `text` to `path` atomically; a missing folder exits 66.
+  /// Writes `text` to `path` atomically; a missing folder exits 66, any other output that
+  /// cannot be written (a folder, a read-only place) 73, as `recur run` and `recur probe` do.
   static func write(_ text: String, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     do {
@@ -35,11 +36,23 @@ extension Recur.Report {
     } catch {
       let folder = url.deletingLastPathComponent().path
       let missing = !FileManager.default.fileExists(atPath: folder)
-      printError(
-        "Cannot write \(path): "
-          + (missing ? "the folder \(folder) does not exist." : error.localizedDescription))
-      throw missing ? ExitCode.missingFile : ExitCode.software
+      let reason: String
+      if missing {
+        reason = "the folder \(folder) does not exist"
+      } else if isFolder(path) {
+        reason = "it is a folder"
+      } else {
+        reason = error.localizedDescription
+      }
+      printError("Cannot write \(path): \(reason); give another file with --out.")
+      throw missing ? ExitCode.missingFile : ExitCode.cannotCreate
     }
+  }
+
+  private static func isFolder(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
   }
 
   static func printError(_ text: String) {

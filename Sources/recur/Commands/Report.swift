@@ -64,6 +64,18 @@ extension Recur {
       help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "file"))
     var out: String?
 
+    /// The report must never replace the store it reads (or the store's log beside it).
+    func validate() throws {
+      guard let out else { return }
+      let store = URL(fileURLWithPath: directory).appendingPathComponent(ResultsStore.fileName)
+      let protected = ["", "-wal", "-shm"].map { ResolvedPath.of(store.path + $0) }
+      if protected.contains(ResolvedPath.of(out)) {
+        throw ValidationError(
+          "--out \(out) is the results store (or its log); expected another file, such as "
+            + "report.\(format == .table ? "txt" : format.rawValue)")
+      }
+    }
+
     func run() throws {
       let report = try Self.mapErrors { try makeReport() }
       let text = render(report)

@@ -27,6 +27,10 @@ extension Recur {
     @Option(help: "Worker processes to start on this machine, one trial each.")
     var count: Int?
 
+    /// The most worker processes `--count` starts: a typo such as `--count 80000` must not
+    /// fork tens of thousands of processes.
+    static let maximumCount = 1024
+
     @Option(help: "BLAS threads per worker process.")
     var threads = 1
 
@@ -46,12 +50,19 @@ extension Recur {
       guard (serverKey == nil) == (key == nil) else {
         throw ValidationError("--server-key and --key go together")
       }
-      if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+      if let count, !(1...Self.maximumCount).contains(count) {
+        throw ValidationError(
+          "--count must be between 1 and \(Self.maximumCount) (one worker per core is the most "
+            + "that helps)")
+      }
       guard (1...256).contains(threads) else {
         throw ValidationError("--threads must be between 1 and 256")
       }
       guard connectTimeout.seconds > 0 else {
         throw ValidationError("--connect-timeout must be positive")
+      }
+      if let problem = EndpointCheck.problem(connect, for: .connect) {
+        throw ValidationError("--connect \(connect): \(problem)")
       }
     }
 

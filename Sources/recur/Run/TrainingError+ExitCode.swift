@@ -17,7 +17,7 @@ extension TrainingError {
     case .optimizer, .tooLarge: .usage
     case .checkpoint(.fileNotFound): .missingFile
     case .checkpoint(.unwritable): .cannotCreate
-    case .checkpoint, .engine: .badInput
+    case .checkpoint, .engine, .batchTooLarge: .badInput
     case .cancelled: .software
     }
   }
