@@ -132,7 +132,8 @@ import Testing
     let records: [[String: Any]] = [
       ["step": 0, "eval_loss": 1e300, "train_loss": -1e300, "grad_norm": 1e308],
       [
-        "step": 1, "eval_loss": 5e-324, "hidden_grad_norm": [[0, 1e-320, NSNull(), 1e300]],
+        "step": 1, "eval_loss": Double.leastNonzeroMagnitude,
+        "hidden_grad_norm": [[0, Double.leastNonzeroMagnitude * 2024, NSNull(), 1e300]],
         "saturation": ["l0.h": 2.5, "lx.y": 0.1, "l0.": 0.3],
       ],
       ["step": 2, "eval_loss": 0, "hidden_grad_norm": [[]], "saturation": "none"],
