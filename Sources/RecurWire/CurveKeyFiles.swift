@@ -77,6 +77,15 @@ public enum CurveKeyFiles {
   /// A folder without any is an error: it would refuse every worker.
   public static func loadAuthorizedKeys(_ directory: String) throws(WireError) -> [CurveKey: String]
   {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
+      throw .keyFile(path: directory, problem: "no such folder; give the folder of *.pub files")
+    }
+    guard isFolder.boolValue else {
+      throw .keyFile(
+        path: directory,
+        problem: "a file, not a folder; put the authorised workers' *.pub files in a folder")
+    }
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()

@@ -55,4 +55,14 @@ import Testing
     #expect(process.output.contains("is the results store"), "\(process.tail)")
     #expect(try Data(contentsOf: store) == before)
   }
+
+  /// The store file itself, as `recur coordinator` prints it, stands for its folder.
+  @Test(arguments: ["status", "report"])
+  func theStoreFileItselfIsReadAsItsFolder(command: String) throws {
+    let harness = try ClusterHarness()
+    let results = try Self.store(in: harness)
+    let process = try harness.start(command, [command, results + "/results.sqlite"])
+    #expect(process.waitForExit(timeout: 60) == 0, "\(process.tail)")
+    #expect(process.output.contains("cells"), "\(process.tail)")
+  }
 }

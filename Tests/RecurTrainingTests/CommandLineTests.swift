@@ -62,6 +62,16 @@ import Testing
     #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
   }
 
+  @Test func anEmptyOutFolderExits64InsteadOfWritingHere() throws {
+    let folder = try TrialTesting.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try Self.recur(
+      ["run", "task=adding", "cell=gru", "steps=1", "--out", ""], in: folder)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--out needs a folder path"), "stderr: \(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test func missingDataFileExits66AndLeavesNoFolder() throws {
     let folder = try TrialTesting.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -85,6 +85,19 @@ import Testing
     #expect(bad.description.contains("bad.pub") && bad.description.contains("line 1"))
   }
 
+  @Test func authorizedKeysGivenAFileOrNothingSaysWhatToGive() throws {
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let missing = try #require(throws: WireError.self) {
+      try CurveKeyFiles.loadAuthorizedKeys(directory)
+    }
+    #expect(missing.description.contains("no such folder"))
+    let file = try write("x", "worker.pub")
+    let notFolder = try #require(throws: WireError.self) {
+      try CurveKeyFiles.loadAuthorizedKeys(file)
+    }
+    #expect(notFolder.description.contains("a file, not a folder"))
+  }
+
   @Test func czmqCertificatesAreRead() throws {
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let pair = try CurveKeyPair.generate()

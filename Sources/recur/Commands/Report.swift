@@ -67,7 +67,7 @@ extension Recur {
     /// The report must never replace the store it reads (or the store's log beside it).
     func validate() throws {
       guard let out else { return }
-      let store = URL(fileURLWithPath: directory).appendingPathComponent(ResultsStore.fileName)
+      let store = ResultsFolder.url(directory).appendingPathComponent(ResultsStore.fileName)
       let protected = ["", "-wal", "-shm"].map { ResolvedPath.of(store.path + $0) }
       if protected.contains(ResolvedPath.of(out)) {
         throw ValidationError(
@@ -92,7 +92,7 @@ extension Recur {
     }
 
     private func makeReport() throws -> RecurReport.Report {
-      let snapshot = try SweepSnapshot.read(directory: URL(fileURLWithPath: directory))
+      let snapshot = try SweepSnapshot.read(directory: ResultsFolder.url(directory))
       let options = ReportOptions(
         groupBy: groupBy.map(Self.list), filters: try filters.map(ReportFilter.init(parsing:)),
         sort: sort.map(ReportSort.init(parsing:)), columns: columns.map(Self.list))

@@ -33,6 +33,12 @@ extension Recur {
     @Flag(help: "Print the summary as one line of JSON at the end (the last line of stdout).")
     var json = false
 
+    func validate() throws {
+      if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
+        throw ValidationError("--out needs a folder path (leave it out for runs/<trial id>)")
+      }
+    }
+
     func run() throws {
       let spec = try Self.parse(keys)
       let folderPath = out ?? "runs/\(spec.id)"

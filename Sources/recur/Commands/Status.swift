@@ -15,7 +15,7 @@ extension Recur {
         outside_plan and sweep, so that scripts can wait on it.
         """)
 
-    @Argument(help: "The results folder (the coordinator's --results).")
+    @Argument(help: "The results folder (the coordinator's --results), or its results.sqlite.")
     var directory: String
 
     @Flag(help: "Print one JSON object instead of a table.")
@@ -26,7 +26,7 @@ extension Recur {
 
     func run() throws {
       do {
-        let store = try ResultsStore.openForReading(directory: URL(fileURLWithPath: directory))
+        let store = try ResultsStore.openForReading(directory: ResultsFolder.url(directory))
         let sweep = try store.sweep()
         let counts = try store.statusCounts()
         if json {
