@@ -108,24 +108,13 @@ extension FlatJSONObject {
       guard index < bytes.count else { return nil }
       let byte = bytes[index]
       index += 1
-      switch byte {
-      case UInt8(ascii: "\""): return "\""
-      case UInt8(ascii: "\\"): return "\\"
-      case UInt8(ascii: "/"): return "/"
-      case UInt8(ascii: "b"): return "\u{08}"
-      case UInt8(ascii: "f"): return "\u{0C}"
-      case UInt8(ascii: "n"): return "\n"
-      case UInt8(ascii: "r"): return "\r"
-      case UInt8(ascii: "t"): return "\t"
-      case UInt8(ascii: "u"):
-        guard let unit = hex4() else { return nil }
-        guard (0xD800..<0xDC00).contains(unit) else { return Unicode.Scalar(unit) }
-        guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(),
-          (0xDC00..<0xE000).contains(low)
-        else { return nil }
-        return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-      default: return nil
+      if let character = JSONEscape.character(after: byte) { return character }
+      guard byte == UInt8(ascii: "u"), let unit = hex4() else { return nil }
+      guard JSONEscape.isHighSurrogate(unit) else { return Unicode.Scalar(unit) }
+      guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4() else {
+        return nil
       }
+      return JSONEscape.scalar(high: unit, low: low)
     }
 
     /// Four hex digits.
@@ -133,15 +122,8 @@ extension FlatJSONObject {
       guard index + 4 <= bytes.count else { return nil }
       var value: UInt32 = 0
       for _ in 0..<4 {
-        let byte = bytes[index]
-        let digit: UInt8
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-        value = value << 4 | UInt32(digit)
+        guard let digit = JSONEscape.hexDigit(bytes[index]) else { return nil }
+        value = value << 4 | digit
         index += 1
       }
       return value

@@ -207,50 +207,33 @@ public struct JSONParser {
   private mutating func parseEscape() throws(Failure) -> Unicode.Scalar {
     guard let byte = current else { throw failure("unterminated escape") }
     position += 1
-    switch byte {
-    case UInt8(ascii: "\""): return "\""
-    case UInt8(ascii: "\\"): return "\\"
-    case UInt8(ascii: "/"): return "/"
-    case UInt8(ascii: "b"): return "\u{08}"
-    case UInt8(ascii: "f"): return "\u{0C}"
-    case UInt8(ascii: "n"): return "\n"
-    case UInt8(ascii: "r"): return "\r"
-    case UInt8(ascii: "t"): return "\t"
-    case UInt8(ascii: "u"):
-      let unit = try parseHex4()
-      if (0xD800..<0xDC00).contains(unit) {
-        guard current == UInt8(ascii: "\\"), position + 1 < bytes.count,
-          bytes[position + 1] == UInt8(ascii: "u")
-        else { throw failure("unpaired surrogate in \\u escape") }
-        position += 2
-        let low = try parseHex4()
-        guard (0xDC00..<0xE000).contains(low) else {
-          throw failure("unpaired surrogate in \\u escape")
-        }
-        let value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-        guard let scalar = Unicode.Scalar(value) else { throw failure("invalid \\u escape") }
-        return scalar
-      }
+    if let character = JSONEscape.character(after: byte) { return character }
+    guard byte == UInt8(ascii: "u") else { throw failure("invalid escape") }
+    let unit = try parseHex4()
+    guard JSONEscape.isHighSurrogate(unit) else {
       guard let scalar = Unicode.Scalar(unit) else {
         throw failure("unpaired surrogate in \\u escape")
       }
       return scalar
-    default: throw failure("invalid escape")
     }
+    guard current == UInt8(ascii: "\\"), position + 1 < bytes.count,
+      bytes[position + 1] == UInt8(ascii: "u")
+    else { throw failure("unpaired surrogate in \\u escape") }
+    position += 2
+    guard let scalar = JSONEscape.scalar(high: unit, low: try parseHex4()) else {
+      throw failure("unpaired surrogate in \\u escape")
+    }
+    return scalar
   }
 
   private mutating func parseHex4() throws(Failure) -> UInt32 {
     var value: UInt32 = 0
     for _ in 0..<4 {
       guard let byte = current else { throw failure("unterminated \\u escape") }
-      let digit: UInt8
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-      default: throw failure("invalid hex digit in \\u escape")
+      guard let digit = JSONEscape.hexDigit(byte) else {
+        throw failure("invalid hex digit in \\u escape")
       }
-      value = value << 4 | UInt32(digit)
+      value = value << 4 | digit
       position += 1
     }
     return value

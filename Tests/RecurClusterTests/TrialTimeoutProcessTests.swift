@@ -79,6 +79,15 @@ extension ClusterProcessTests {
   }
 }
 
+/// One trial of a fraction of a second, for the tests where a raw worker plays the trial.
+extension ClusterProcessTests {
+  static let oneTrialSweep = """
+    name: one
+    fixed: {task: adding, seq_len: 10, hidden: 8, batch: 8, steps: 40, lr: 0.01, cell: rnn}
+    seeds: [1]
+    """
+}
+
 /// The race of a result with the timeout, played by a raw ZeroMQ worker in this process: it
 /// takes a trial, heartbeats without reporting until it is cancelled, then sends the result.
 extension ClusterProcessTests {
@@ -87,13 +96,7 @@ extension ClusterProcessTests {
     let harness = try ClusterHarness()
     let port = try ClusterHarness.freePort()
     let results = harness.results()
-    let sweep = try harness.sweep(
-      "one",
-      """
-      name: one
-      fixed: {task: adding, seq_len: 10, hidden: 8, batch: 8, steps: 40, lr: 0.01, cell: rnn}
-      seeds: [1]
-      """)
+    let sweep = try harness.sweep("one", Self.oneTrialSweep)
     let coordinator = try harness.coordinator(
       sweep: sweep, results: results, port: port, extra: ["--trial-timeout", "1s"])
     let context = try Context(defaultLinger: .zero)
@@ -163,13 +166,7 @@ extension ClusterProcessTests {
     let harness = try ClusterHarness()
     let port = try ClusterHarness.freePort()
     let results = harness.results()
-    let sweep = try harness.sweep(
-      "one",
-      """
-      name: one
-      fixed: {task: adding, seq_len: 10, hidden: 8, batch: 8, steps: 40, lr: 0.01, cell: rnn}
-      seeds: [1]
-      """)
+    let sweep = try harness.sweep("one", Self.oneTrialSweep)
     let first = try harness.coordinator(
       "coordinator-1", sweep: sweep, results: results, port: port,
       extra: ["--trial-timeout", "60s"])
