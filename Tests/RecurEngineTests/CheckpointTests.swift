@@ -101,10 +101,20 @@ import Testing
   @Test(arguments: [true, false])
   func missingTensorIsNamed(metadata: Bool) {
     var file = F.checkpointFile(Self.lstm, metadata: metadata)
+    file["rnn.weight_hh_l0"] = nil
+    let error = Self.decodeError(file)
+    #expect(error == .missingTensor(file: Self.path, tensor: "rnn.weight_hh_l0"))
+    #expect(error?.description == "model.safetensors: tensor \"rnn.weight_hh_l0\" is missing")
+  }
+
+  /// PyTorch's `bias=False` saves no bias tensors; the message says how to bring the model.
+  @Test(arguments: [true, false])
+  func missingBiasSaysHowToBringABiasFreeModel(metadata: Bool) {
+    var file = F.checkpointFile(Self.lstm, metadata: metadata)
     file["rnn.bias_hh_l0"] = nil
     let error = Self.decodeError(file)
     #expect(error == .missingTensor(file: Self.path, tensor: "rnn.bias_hh_l0"))
-    #expect(error?.description == "model.safetensors: tensor \"rnn.bias_hh_l0\" is missing")
+    #expect(error?.description.contains("bias=False, save zero biases") == true)
   }
 
   @Test(arguments: [true, false])

@@ -24,7 +24,8 @@ import Testing
 
   @Test func roundTripsEveryConvertibleDType() throws {
     var file = SafetensorsFile(path: "t", metadata: ["note": "ünïcode \"quoted\" \\ \n\u{1}"])
-    file["f32"] = SafetensorsTensor(shape: [2, 2], floats: [1.5, -0, .infinity, 3e-39])
+    file["f32"] = SafetensorsTensor(
+      shape: [2, 2], floats: [1.5, -0, .infinity, Float.leastNormalMagnitude / 4])
     file["f64"] = SafetensorsTensor(shape: [3], doubles: [1e300, -2.5, .pi])
     file["i64"] = SafetensorsTensor(shape: [2], int64s: [Int64.min, Int64.max])
     file["i32"] = SafetensorsTensor(shape: [1, 2], int32s: [-7, Int32.max])

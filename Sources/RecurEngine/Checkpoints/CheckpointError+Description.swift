@@ -55,6 +55,9 @@ extension CheckpointError: CustomStringConvertible, LocalizedError {
         + "tensor.to(torch.\(Self.torchName(expected)))) and save again"
     case .wrongShape(_, let tensor, let found, let expected):
       "tensor \"\(tensor)\" has shape \(found), expected \(expected)"
+    case .missingTensor(_, let tensor) where tensor.contains(".bias_"):
+      "tensor \"\(tensor)\" is missing; Recur's cells always have biases (PyTorch's default "
+        + "bias=True): for a model trained with bias=False, save zero biases in its place"
     case .missingTensor(_, let tensor):
       "tensor \"\(tensor)\" is missing"
     case .unexpectedTensor(_, let tensor):
