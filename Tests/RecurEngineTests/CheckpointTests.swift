@@ -117,6 +117,22 @@ import Testing
     #expect(error?.description.contains("bias=False, save zero biases") == true)
   }
 
+  /// Models PyTorch has and the engine does not are named as such, not as a shape mismatch.
+  @Test(arguments: [
+    ("rnn.weight_ih_l0_reverse", "a bidirectional RNN", "bidirectional=False"),
+    ("rnn.weight_hr_l0", "an LSTM with projections", "proj_size=0"),
+  ])
+  func aBidirectionalOrProjectedModelIsNamedAsSuch(tensor: String, feature: String, setting: String)
+  {
+    var file = F.checkpointFile(Self.lstm, metadata: false)
+    file[tensor] = SafetensorsTensor(shape: [2, 2], floats: [0, 0, 0, 0])
+    let error = Self.decodeError(file)
+    #expect(
+      error
+        == .unsupportedModel(file: Self.path, tensor: tensor, feature: feature, setting: setting))
+    #expect(error?.description.contains("train and save the model with \(setting)") == true)
+  }
+
   @Test(arguments: [true, false])
   func extraTensorIsNamed(metadata: Bool) {
     var file = F.checkpointFile(Self.lstm, metadata: metadata)

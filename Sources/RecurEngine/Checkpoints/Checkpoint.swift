@@ -63,6 +63,7 @@ public enum Checkpoint {
   static func decode(_ file: SafetensorsFile, cell: CellKind?) throws(CheckpointError)
     -> (ModelConfig, [Tensor])
   {
+    try refuseUnsupportedModels(file)
     var config: ModelConfig
     if let stored = try storedConfig(file) {
       config = stored
@@ -77,6 +78,24 @@ public enum Checkpoint {
       config.cell = cell
     }
     return (config, try parameters(of: file, for: config))
+  }
+
+  /// PyTorch state dicts of models the engine cannot run, named by what they are rather than
+  /// by the first shape that does not fit (`rnn.weight_ih_l0_reverse` of a bidirectional
+  /// RNN, `rnn.weight_hr_l0` of an LSTM with `proj_size`).
+  static func refuseUnsupportedModels(_ file: SafetensorsFile) throws(CheckpointError) {
+    for name in file.names where name.hasPrefix("rnn.") {
+      if name.hasSuffix("_reverse") {
+        throw .unsupportedModel(
+          file: file.path, tensor: name, feature: "a bidirectional RNN",
+          setting: "bidirectional=False")
+      }
+      if name.hasPrefix("rnn.weight_hr_l") {
+        throw .unsupportedModel(
+          file: file.path, tensor: name, feature: "an LSTM with projections",
+          setting: "proj_size=0")
+      }
+    }
   }
 
   /// Every parameter of `config`, checked for presence, dtype and shape; then no extra tensor.

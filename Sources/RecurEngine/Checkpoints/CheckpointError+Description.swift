@@ -66,6 +66,9 @@ extension CheckpointError: CustomStringConvertible, LocalizedError {
     case .unknownCell(_, let cell):
       "unknown cell \"\(cell)\"; expected one of "
         + CellKind.allCases.map(\.rawValue).joined(separator: ", ")
+    case .unsupportedModel(_, let tensor, let feature, let setting):
+      "tensor \"\(tensor)\" belongs to \(feature), which Recur's engine does not have; "
+        + "train and save the model with \(setting)"
     case .cannotInferCell(_, let tensor, let rows, let hidden):
       "cannot infer the cell: tensor \"\(tensor)\" has \(rows) rows, not 1, 3 or 4 times the "
         + "hidden size \(hidden) (rnn, gru, lstm); give the cell explicitly (--cell)"

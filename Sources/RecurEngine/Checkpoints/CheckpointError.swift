@@ -44,6 +44,9 @@ public enum CheckpointError: Error, Equatable, Sendable {
   case labelOutOfRange(file: String, tensor: String, index: Int, label: Int64, classes: Int)
   /// Saving: not one tensor per parameter of the configuration.
   case parameterCountMismatch(file: String, expected: Int, found: Int)
+  /// A PyTorch model of a kind the engine does not have (bidirectional, LSTM projections);
+  /// `tensor` is the one that shows it.
+  case unsupportedModel(file: String, tensor: String, feature: String, setting: String)
 
   /// The file the error is about.
   public var file: String {
@@ -58,7 +61,8 @@ public enum CheckpointError: Error, Equatable, Sendable {
       .wrongDType(let file, _, _, _), .wrongShape(let file, _, _, _),
       .missingTensor(let file, _), .unexpectedTensor(let file, _), .unknownCell(let file, _),
       .cannotInferCell(let file, _, _, _), .cellMismatch(let file, _, _),
-      .labelOutOfRange(let file, _, _, _, _), .parameterCountMismatch(let file, _, _):
+      .unsupportedModel(let file, _, _, _), .labelOutOfRange(let file, _, _, _, _),
+      .parameterCountMismatch(let file, _, _):
       file
     }
   }
