@@ -108,12 +108,13 @@ extension ResultsStore {
     }
   }
 
-  /// A reader accepts a Recur store of exactly this version (it cannot migrate).
+  /// A reader accepts a Recur store of this version or an older one it can read as it is
+  /// (`StoreSchema.oldestReadableVersion`): it cannot migrate.
   static func checkReadable(_ db: Database, path: String) throws {
     let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
     try checkIdentity(db, path: path, applicationID: applicationID)
     let found = try userVersion(db)
-    if found < StoreSchema.version {
+    if found < StoreSchema.oldestReadableVersion {
       throw StoreError.olderSchema(path: path, found: found, supported: StoreSchema.version)
     }
   }

@@ -36,6 +36,28 @@ extension ResultsStore {
     }
   }
 
+  /// What every coordinator session together dropped or refused from the network (all zero
+  /// for a store of schema version 1, which did not record them).
+  public func networkProblemCounts() throws -> NetworkProblemCounts {
+    try read { db in
+      guard try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 >= 2 else {
+        return NetworkProblemCounts()
+      }
+      let sums = [
+        "malformed_messages", "oversized_messages", "protocol_mismatches",
+        "foreign_reports", "closed_connections", "turned_away",
+      ].map { "coalesce(sum(\($0)), 0)" }
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT \(sums.joined(separator: ", ")) FROM coordinator_sessions")
+      else { return NetworkProblemCounts() }
+      return try NetworkProblemCounts(
+        malformedMessages: row.decode(atIndex: 0), oversizedMessages: row.decode(atIndex: 1),
+        protocolMismatches: row.decode(atIndex: 2), foreignReports: row.decode(atIndex: 3),
+        closedConnections: row.decode(atIndex: 4), turnedAway: row.decode(atIndex: 5))
+    }
+  }
+
   /// The trials in ordinal order: those of the current plan (also those outside it when
   /// asked), all of them or those in `state`.
   public func trials(state: TrialState? = nil, includingOutsidePlan: Bool = false) throws

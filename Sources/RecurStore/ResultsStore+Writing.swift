@@ -53,4 +53,13 @@ extension ResultsStore {
   public func recordWorker(name: String, host: String, cores: Int) throws {
     try write(durable: false) { try $0.recordWorker(name: name, host: host, cores: cores) }
   }
+
+  public func startCoordinatorSession(coordinator: String) throws -> Int {
+    try write(durable: false) { try $0.startCoordinatorSession(coordinator: coordinator) }
+  }
+
+  @discardableResult
+  public func recordNetworkProblems(_ counts: NetworkProblemCounts, session: Int) throws -> Bool {
+    try write(durable: false) { try $0.recordNetworkProblems(counts, session: session) }
+  }
 }

@@ -15,9 +15,10 @@ import GRDB
 ///   `timeOutAttempt`, `registerPlan`, `resumeInterruptedAttempts`, `write(durable: true)`)
 ///   sync the WAL first with `Durability.full` (the default), so they survive a crash of the
 ///   process or of the machine: acknowledge a result only after `recordResults` returned.
-///   Other commits (`startAttempt`, `appendMetrics`, `logEvent`, `recordWorker`) survive a
-///   crash of the process and become machine-crash durable with the next synced commit (the
-///   WAL is sequential): losing one to a power cut only re-runs an attempt.
+///   Other commits (`startAttempt`, `appendMetrics`, `logEvent`, `recordWorker`,
+///   `startCoordinatorSession`, `recordNetworkProblems`) survive a crash of the process and
+///   become machine-crash durable with the next synced commit (the WAL is sequential): losing
+///   one to a power cut only re-runs an attempt or loses the latest counts.
 ///   `write(durable:_:)` groups several calls in one transaction (group commit: one sync for
 ///   a whole batch).
 /// - **Outcomes are final.** A trial in a terminal state (`finished`, `diverged`, `failed`,
@@ -66,6 +67,15 @@ public final class ResultsStore: Sendable {
   public static func openForWriting(directory: URL, durability: Durability = .full) throws
     -> ResultsStore
   {
+    try openForWriting(
+      directory: directory, durability: durability, schemaVersion: StoreSchema.version)
+  }
+
+  /// `openForWriting(directory:durability:)`, migrating a new or older store only up to
+  /// `schemaVersion`: for tests that need a store as an older Recur wrote it.
+  static func openForWriting(directory: URL, durability: Durability, schemaVersion: Int) throws
+    -> ResultsStore
+  {
     let path = directory.appendingPathComponent(fileName).path
     try createDirectory(directory)
     try refuseNonRegularFile(at: path)
@@ -85,7 +95,7 @@ public final class ResultsStore: Sendable {
     let pool = try openPool(path: path, configuration: configuration)
     try mapErrors(path: path) {
       try pool.writeWithoutTransaction { db in try checkWritable(db, path: path) }
-      try StoreSchema.migrator.migrate(pool)
+      try StoreSchema.migrator.migrate(pool, upTo: "v\(schemaVersion)")
     }
     return ResultsStore(
       directory: directory, path: path, pool: pool, lock: lock, durability: durability)

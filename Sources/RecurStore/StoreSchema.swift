@@ -11,7 +11,11 @@ enum StoreSchema {
   /// `PRAGMA application_id`: "RCUR" in ASCII.
   static let applicationID: Int32 = 0x5243_5552
   /// The schema version this build writes and reads; one more per migration.
-  static let version = 1
+  static let version = 2
+  /// The oldest version a reader accepts without migrating: what a version lacks reads as
+  /// empty (a version 1 store has no network problem counts), so that `recur status` and
+  /// reports still read results an older Recur wrote.
+  static let oldestReadableVersion = 1
 
   /// Applies every migration not yet applied.
   static var migrator: DatabaseMigrator {
@@ -20,6 +24,10 @@ enum StoreSchema {
       try createVersion1(db)
       try db.execute(sql: "PRAGMA application_id = \(applicationID)")
       try db.execute(sql: "PRAGMA user_version = 1")
+    }
+    migrator.registerMigration("v2") { db in
+      try createVersion2(db)
+      try db.execute(sql: "PRAGMA user_version = 2")
     }
     return migrator
   }
@@ -127,6 +135,29 @@ enum StoreSchema {
           cores INTEGER NOT NULL,
           first_seen REAL NOT NULL,
           last_seen REAL NOT NULL
+        );
+        """)
+  }
+
+  /// Version 2: one row per coordinator session (each start of a coordinator on the store),
+  /// with what it dropped or refused from the network (`NetworkProblemCounts`). The session
+  /// rewrites its own row's counts, which only grow; the store's totals are their sums, so a
+  /// restarted coordinator adds to what earlier ones stored. A store migrated from version 1
+  /// has no session yet: its counts start at 0. Part of schema version 2: never change it.
+  private static func createVersion2(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE coordinator_sessions (
+          id INTEGER PRIMARY KEY,
+          coordinator TEXT NOT NULL,
+          started_at REAL NOT NULL,
+          updated_at REAL NOT NULL,
+          malformed_messages INTEGER NOT NULL DEFAULT 0 CHECK (malformed_messages >= 0),
+          oversized_messages INTEGER NOT NULL DEFAULT 0 CHECK (oversized_messages >= 0),
+          protocol_mismatches INTEGER NOT NULL DEFAULT 0 CHECK (protocol_mismatches >= 0),
+          foreign_reports INTEGER NOT NULL DEFAULT 0 CHECK (foreign_reports >= 0),
+          closed_connections INTEGER NOT NULL DEFAULT 0 CHECK (closed_connections >= 0),
+          turned_away INTEGER NOT NULL DEFAULT 0 CHECK (turned_away >= 0)
         );
         """)
   }

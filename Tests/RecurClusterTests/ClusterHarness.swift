@@ -105,6 +105,16 @@ final class ClusterHarness {
     try? store(results).statusCounts()
   }
 
+  /// The object `recur status RESULTS --json` prints.
+  func statusJSON(
+    _ results: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> [String: Any] {
+    let status = try start("status", ["status", results, "--json"])
+    #expect(status.waitForExit(timeout: 20) == 0, "\(status.tail)", sourceLocation: sourceLocation)
+    let object = try JSONSerialization.jsonObject(with: Data(status.output.utf8))
+    return try #require(object as? [String: Any], sourceLocation: sourceLocation)
+  }
+
   /// A TCP port free on 127.0.0.1 right now (bound to port 0, read, closed).
   static func freePort() throws -> Int {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

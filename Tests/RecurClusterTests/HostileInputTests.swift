@@ -1,5 +1,6 @@
 import Foundation
 import RecurProtocol
+import RecurStore
 import RecurWire
 import Testing
 
@@ -15,6 +16,9 @@ extension ClusterProcessTests {
     let endpoint = "tcp://127.0.0.1:\(port)"
     var generator = HostileMessages(seed: 42)
     var sockets: [Socket] = []
+    // What the coordinator must count: the messages sent that do not decode, and of them
+    // those of another protocol version (the well-formed ones from strangers are refused).
+    var expected = NetworkProblemCounts()
     for index in 0..<1000 {
       // A new connection (a new routing id) every 100 messages.
       if index % 100 == 0 {
@@ -22,7 +26,14 @@ extension ClusterProcessTests {
         try socket.connect(endpoint)
         sockets.append(socket)
       }
-      _ = try sockets[sockets.count - 1].send(generator.next(), dontWait: true)
+      let frames = generator.next()
+      guard try sockets[sockets.count - 1].send(frames, dontWait: true) else { continue }
+      do {
+        _ = try WorkerMessage.decode(frames)
+      } catch {
+        expected.malformedMessages += 1
+        if case .unsupportedVersion = error { expected.protocolMismatches += 1 }
+      }
     }
     // One more peer speaks another protocol version: it is told so.
     let stranger = try context.socket(.dealer)
@@ -39,6 +50,11 @@ extension ClusterProcessTests {
     }
     #expect(refusal.reason == .protocolMismatch)
     #expect(refusal.detail.contains("version \(ProtocolVersion.current + 1)"))
+    expected.malformedMessages += 1
+    expected.protocolMismatches += 1
+    // The refusal left after the commit of its round, which stored the counts so far.
+    let running = try harness.store(results).networkProblemCounts()
+    #expect(running.protocolMismatches >= 1 && running.malformedMessages >= 1, "\(running)")
 
     #expect(coordinator.waitForExit(timeout: 45) == 0, "\(coordinator.tail)")
     #expect(worker.waitForExit(timeout: 10) == 0, "\(worker.tail)")
@@ -49,6 +65,27 @@ extension ClusterProcessTests {
     #expect(counts.outsidePlan == 0)
     #expect(try harness.store(results).workers().map(\.name) == ["honest"])
     #expect(coordinator.output.contains("malformed messages dropped"), "\(coordinator.tail)")
+    try Self.expectNetworkProblems(harness, results, expected)
+  }
+
+  /// `recur status DIR --json` and the human view show the counts the coordinator stored.
+  static func expectNetworkProblems(
+    _ harness: ClusterHarness, _ results: String, _ expected: NetworkProblemCounts
+  ) throws {
+    let json = try harness.statusJSON(results)
+    #expect(json["malformed_messages"] as? Int == expected.malformedMessages, "\(json)")
+    #expect(json["protocol_mismatches"] as? Int == expected.protocolMismatches, "\(json)")
+    #expect(json["oversized_messages"] as? Int == 0, "\(json)")
+    #expect(json["foreign_reports"] as? Int == 0, "\(json)")
+    #expect(json["turned_away"] as? Int == 0, "\(json)")
+    #expect(json["closed_connections"] is Int, "\(json)")
+    #expect(json["finished"] as? Int == 4 && json["done"] as? Bool == true, "\(json)")
+    let view = try harness.start("status-view", ["status", results])
+    #expect(view.waitForExit(timeout: 20) == 0, "\(view.tail)")
+    let line =
+      "dropped from the network: \(expected.malformedMessages) malformed messages ("
+      + "\(expected.protocolMismatches) of another protocol version)"
+    #expect(view.output.contains(line), "\(view.tail)")
   }
 }
 

@@ -52,10 +52,7 @@ extension ClusterProcessTests {
     _ harness: ClusterHarness, _ results: String, matches counts: StatusCounts,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
-    let status = try harness.start("status", ["status", results, "--json"])
-    #expect(status.waitForExit(timeout: 20) == 0, "\(status.tail)", sourceLocation: sourceLocation)
-    let object = try JSONSerialization.jsonObject(with: Data(status.output.utf8))
-    let json = try #require(object as? [String: Any], sourceLocation: sourceLocation)
+    let json = try harness.statusJSON(results, sourceLocation: sourceLocation)
     let expected: [String: Int] = [
       "trials": counts.trials, "queued": counts.queued, "running": counts.running,
       "finished": counts.finished, "diverged": counts.diverged, "failed": counts.failed,

@@ -115,16 +115,16 @@ import Testing
     #expect(
       expected.description
         == "\(fixture.storePath) has store schema version 7, but this recur supports up to "
-        + "version 1. Use a newer recur to read it.")
+        + "version \(ResultsStore.schemaVersion). Use a newer recur to read it.")
   }
 
   @Test func anOlderSchemaIsReportedToReaders() throws {
     let fixture = StoreFixture()
     try fixture.writer(with: StoreFixture.plan(1)).close()
     try fixture.patchHeader(at: 60, with: [0, 0, 0, 0])
-    #expect(throws: StoreError.olderSchema(path: fixture.storePath, found: 0, supported: 1)) {
-      try fixture.reader()
-    }
+    let expected = StoreError.olderSchema(
+      path: fixture.storePath, found: 0, supported: ResultsStore.schemaVersion)
+    #expect(throws: expected) { try fixture.reader() }
   }
 
   @Test func aSecondWriterIsRefusedWhileTheFirstIsOpen() throws {

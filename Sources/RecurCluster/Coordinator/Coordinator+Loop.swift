@@ -54,7 +54,7 @@ extension Coordinator {
     let expiring = peers.hasExpired(at: time)
     let overdue = deadlines?.hasExpired(at: time) ?? false
     var outcomes = false
-    if !inbound.isEmpty || dispatchable || expiring || overdue {
+    if !inbound.isEmpty || dispatchable || expiring || overdue || networkProblemsChanged {
       // Outcomes (results, abandoned and timed-out attempts) reach the disk before they are
       // acknowledged; metrics and attempt starts need not (see `ResultsStore`).
       outcomes = expiring || overdue || inbound.contains(where: Self.mayRecordOutcome)
@@ -66,6 +66,7 @@ extension Coordinator {
           }
           try endOverdueAttempts(at: time, tx)
           try dispatchIdle(at: time, tx)
+          try storeNetworkProblems(tx)
         }
       }
       tally.transactions += 1
@@ -185,6 +186,7 @@ extension Coordinator {
             maxAttempts: maxAttempts)
           scheduler.workerLost(assignment.worker)
         }
+        try storeNetworkProblems(tx)
       }
       counts = try store.statusCounts()
       try store.close()

@@ -72,6 +72,10 @@ public final class Coordinator {
   /// Hellos ignored because the peer table was full, and the peers already logged.
   var turnedAway = 0
   var crowded = ProblemTally<Data>()
+  /// This coordinator's session in the store, where its network problem counts go.
+  let session: Int
+  /// The network problem counts as last written to the store.
+  var storedNetworkProblems = NetworkProblemCounts()
   /// Spec JSON of each trial that may still be dispatched.
   var specs: PackedStrings
   /// Swept keys of each trial of the plan, for the live view.
@@ -108,11 +112,14 @@ public final class Coordinator {
         directory: options.resultsDirectory, durability: options.durability)
     }
     self.store = store
-    (registration, resumedTrials) = try Self.storeCall {
+    let coordinatorID = ProtocolLimits.truncate(
+      "\(HostName.current):\(getpid())", toUTF8Bytes: ProtocolLimits.maxNameBytes)
+    (registration, resumedTrials, session) = try Self.storeCall {
       try store.write { tx in
         (
           try tx.registerPlan(sweep: plan.info, trials: plan.rows),
-          try tx.resumeInterruptedAttempts()
+          try tx.resumeInterruptedAttempts(),
+          try tx.startCoordinatorSession(coordinator: coordinatorID)
         )
       }
     }
@@ -124,9 +131,7 @@ public final class Coordinator {
     peers = PeerTable(interval: options.heartbeatInterval, liveness: options.heartbeatLiveness)
     deadlines = options.trialTimeout.map { AttemptDeadlines(limit: $0) }
     welcome = Welcome(
-      coordinatorID: ProtocolLimits.truncate(
-        "\(HostName.current):\(getpid())", toUTF8Bytes: ProtocolLimits.maxNameBytes),
-      sessionID: UUID().uuidString,
+      coordinatorID: coordinatorID, sessionID: UUID().uuidString,
       heartbeatIntervalMilliseconds: UInt32(max(1, (options.heartbeatInterval * 1000).rounded())),
       heartbeatLiveness: UInt32(options.heartbeatLiveness))
     (context, router, authenticator, endpoint) = try Self.bind(options)

@@ -13,6 +13,15 @@ extension Recur {
         diverged, failed, lost, attempts (attempts started, all trials together) and \
         duplicates (late results kept aside), plus done (every trial has an outcome), \
         outside_plan and sweep, so that scripts can wait on it.
+
+        It also counts what the coordinators dropped or refused from the network, all their \
+        runs on this folder together: malformed_messages (messages that did not decode: \
+        malformed, truncated, oversized, of an unknown type or of another protocol version), \
+        of them oversized_messages (a frame above 16 MiB) and protocol_mismatches (another \
+        protocol version); foreign_reports (results or metrics from a worker that does not \
+        run that attempt); closed_connections (connections closed before any hello); \
+        turned_away (hellos ignored: as many workers as the coordinator takes). Without \
+        --json, a line "dropped from the network" lists those that are not zero.
         """)
 
     @Argument(help: "The results folder (the coordinator's --results), or its results.sqlite.")
@@ -29,10 +38,12 @@ extension Recur {
         let store = try ResultsStore.openForReading(directory: ResultsFolder.url(directory))
         let sweep = try store.sweep()
         let counts = try store.statusCounts()
+        let network = try store.networkProblemCounts()
         if json {
-          print(try Self.json(counts: counts, sweep: sweep))
+          print(try Self.json(counts: counts, network: network, sweep: sweep))
         } else {
-          print(try Self.table(store: store, counts: counts, sweep: sweep), terminator: "")
+          let table = try Self.table(store: store, counts: counts, network: network, sweep: sweep)
+          print(table, terminator: "")
         }
       } catch let error as StoreError {
         FileHandle.standardError.write(Data("recur status: \(error)\n".utf8))
@@ -40,23 +51,28 @@ extension Recur {
       }
     }
 
-    /// One JSON object, keys sorted: the counts, `done`, `outside_plan` and `sweep`.
-    static func json(counts: StatusCounts, sweep: SweepRecord?) throws -> String {
-      let object: [String: Any] = [
+    /// One JSON object, keys sorted: the counts, `done`, `outside_plan`, `sweep` and the
+    /// network problem counts.
+    static func json(
+      counts: StatusCounts, network: NetworkProblemCounts, sweep: SweepRecord?
+    ) throws -> String {
+      var object: [String: Any] = [
         "trials": counts.trials, "queued": counts.queued, "running": counts.running,
         "finished": counts.finished, "diverged": counts.diverged, "failed": counts.failed,
         "lost": counts.lost, "attempts": counts.attempts, "duplicates": counts.duplicates,
         "outside_plan": counts.outsidePlan, "done": counts.isDone,
         "sweep": sweep.map { $0.info.name as Any } ?? NSNull(),
       ]
+      for (key, value) in Self.networkFields(network) { object[key] = value }
       let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
       return String(decoding: data, as: UTF8.self)
     }
 
     /// The human view: sweep, counts by state, running trials, failures, latest events.
-    static func table(store: ResultsStore, counts: StatusCounts, sweep: SweepRecord?) throws
-      -> String
-    {
+    static func table(
+      store: ResultsStore, counts: StatusCounts, network: NetworkProblemCounts,
+      sweep: SweepRecord?
+    ) throws -> String {
       guard let sweep else {
         return "\(store.path): no plan stored yet (the coordinator is starting?).\n"
       }
@@ -79,6 +95,7 @@ extension Recur {
       if counts.outsidePlan > 0 {
         text += "  (\(counts.outsidePlan) stored trials are no longer in the sweep file)\n"
       }
+      if let line = droppedLine(network) { text += "\n" + line + "\n" }
       text += try listing(store.trials(state: .running), title: "Running") { trial in
         "attempt \(trial.attempts) on \(trial.worker ?? "?")@\(trial.host ?? "?")"
       }
