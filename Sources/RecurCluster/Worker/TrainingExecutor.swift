@@ -41,12 +41,11 @@ public struct TrainingExecutor: TrialExecutor {
   }
 
   /// The trial of a spec: read by `FlatJSONObject` and checked key by key as `recur run`
-  /// checks its arguments; anything that path refuses (also a key with `=`, which would split
-  /// wrongly) is decoded again by `JSONDecoder`, whose error is the one reported.
+  /// checks its arguments (`TrialSpec.parse(members:)`); anything that path refuses is decoded
+  /// again by `JSONDecoder`, whose error is the one reported.
   static func decode(_ spec: Data) throws -> TrialSpec {
     if let members = spec.withUnsafeBytes({ FlatJSONObject.members(of: $0) }),
-      !members.contains(where: { $0.key.utf8.contains(UInt8(ascii: "=")) }),
-      let trial = try? TrialSpec.parse(arguments: members.map { "\($0.key)=\($0.value)" })
+      let trial = try? TrialSpec.parse(members: members.map { ($0.key, $0.value) })
     {
       return trial
     }

@@ -2,24 +2,32 @@ import Foundation
 import RecurProtocol
 import RecurWire
 
-/// The worker's training thread: takes assignments from the network thread over an inproc
-/// PAIR pipe, runs each with the `TrialExecutor`, and sends back metric batches and the
-/// result, numbered 0, 1, 2, … per attempt (PROTOCOL.md, Sequence numbers). It never touches
-/// the coordinator's socket, so a long training step never delays a heartbeat (`Socket`'s
-/// recommended pattern).
+/// The worker's training thread: takes assignments from the network thread (`inbox`, woken
+/// over an inproc PAIR pipe), runs each with the `TrialExecutor`, and sends back metric batches
+/// and the result (`outbox`), numbered 0, 1, 2, … per attempt (PROTOCOL.md, Sequence numbers).
+/// It never touches the coordinator's socket, so a long training step never delays a heartbeat
+/// (`Socket`'s recommended pattern).
 final class TrainingThread: Sendable {
   private let finished = DispatchSemaphore(value: 0)
   /// Raised by the network thread to abandon the running trial.
   let cancel = CancelFlag()
+  /// Assignments and the shutdown, from the network thread.
+  let inbox = Mailbox<CoordinatorMessage>()
+  /// Metric batches and results, for the network thread; each was encoded once to check it
+  /// against the protocol's limits.
+  let outbox = Mailbox<WorkerMessage>()
 
   /// Starts the thread; it connects to `pipe` (already bound by the network thread) and
   /// serves until it receives `shutdown` or the context ends.
   init(context: Context, pipe: String, executor: any TrialExecutor) {
     let finished = finished
     let cancel = cancel
+    let inbox = inbox
+    let outbox = outbox
     let thread = Thread {
       if let socket = try? context.socket(.pair), (try? socket.connect(pipe)) != nil {
-        Self.serve(socket, executor: executor, cancel: cancel)
+        let ends = Ends(pipe: socket, inbox: inbox, outbox: outbox)
+        Self.serve(ends, executor: executor, cancel: cancel)
         socket.close()
       }
       finished.signal()
@@ -33,25 +41,38 @@ final class TrainingThread: Sendable {
     finished.wait(timeout: .now() + .milliseconds(Int(seconds * 1000))) == .success
   }
 
-  private static func serve(
-    _ pipe: Socket, executor: any TrialExecutor, cancel: CancelFlag
-  ) {
-    while let frames = try? pipe.receive() {
-      switch try? CoordinatorMessage.decode(frames) {
-      case .assign(let assignment)?:
-        cancel.reset()
-        run(assignment, pipe: pipe, executor: executor, cancel: cancel)
-      case .shutdown?:
-        return
-      default:
-        continue
+  /// The training thread's end of the pipe and the two mailboxes.
+  private struct Ends {
+    let pipe: Socket
+    let inbox: Mailbox<CoordinatorMessage>
+    let outbox: Mailbox<WorkerMessage>
+
+    /// Checks `message` against the protocol's limits (by encoding it, as the network thread
+    /// will), then hands it over.
+    func send(_ message: WorkerMessage) throws {
+      _ = try message.encode()
+      outbox.post(message, waking: pipe)
+    }
+  }
+
+  private static func serve(_ ends: Ends, executor: any TrialExecutor, cancel: CancelFlag) {
+    while (try? ends.pipe.receive()) != nil {
+      for message in ends.inbox.collect(from: ends.pipe) {
+        switch message {
+        case .assign(let assignment):
+          cancel.reset()
+          run(assignment, ends: ends, executor: executor, cancel: cancel)
+        case .shutdown:
+          return
+        default:
+          continue
+        }
       }
     }
   }
 
   private static func run(
-    _ assignment: Assignment, pipe: Socket, executor: any TrialExecutor,
-    cancel: CancelFlag
+    _ assignment: Assignment, ends: Ends, executor: any TrialExecutor, cancel: CancelFlag
   ) {
     var sequence: UInt64 = 0
     let trial = assignment.trial
@@ -59,7 +80,7 @@ final class TrainingThread: Sendable {
       spec: assignment.spec,
       emit: { record in
         let batch = MetricsBatch(trial: trial, sequence: sequence, records: [record])
-        if (try? send(.metrics(batch), on: pipe)) != nil { sequence += 1 }
+        if (try? ends.send(.metrics(batch))) != nil { sequence += 1 }
       },
       isCancelled: { cancel.isRaised })
     guard !cancel.isRaised else { return }
@@ -68,18 +89,14 @@ final class TrainingThread: Sendable {
       errorMessage: ProtocolLimits.truncate(
         report.errorMessage, toUTF8Bytes: ProtocolLimits.maxTextBytes))
     do {
-      try send(.result(result), on: pipe)
+      try ends.send(.result(result))
     } catch {
       // The summary exceeds the payload limit: report the trial failed rather than lose it.
       let failed = TrialResult(
         trial: trial, sequence: sequence, outcome: .failed, summary: Data(),
         errorMessage: "the trial summary could not be sent: \(error)")
-      _ = try? send(.result(failed), on: pipe)
+      _ = try? ends.send(.result(failed))
     }
-  }
-
-  private static func send(_ message: WorkerMessage, on pipe: Socket) throws {
-    try pipe.send(try message.encode())
   }
 }
 

@@ -7,8 +7,8 @@ import RecurWire
 ///
 /// Two threads, as `Socket` recommends: the calling thread runs the network loop (it owns the
 /// DEALER, heartbeats, reconnects, keeps unacknowledged messages), and a training thread runs
-/// the trials and talks to the network thread over an inproc PAIR pipe. The protocol logic is
-/// `WorkerSession`; this type performs its actions.
+/// the trials and hands messages to and from the network thread through `Mailbox`es, woken over
+/// an inproc PAIR pipe. The protocol logic is `WorkerSession`; this type performs its actions.
 public final class Worker {
   public let options: WorkerOptions
   /// Raise it (from a signal handler) to abandon the trial, say goodbye and stop.
@@ -67,7 +67,7 @@ public final class Worker {
         usesCurve: keys != nil, metricsLimit: options.metricsLimit))
     let exit = loop.run()
     loop.close()
-    _ = try? pipe.send(try CoordinatorMessage.shutdown(.now).encode(), dontWait: true)
+    training.inbox.post(.shutdown(.now), waking: pipe, dontWait: true)
     training.cancel.raise()
     if training.join(timeout: 1) {
       pipe.close()
@@ -148,8 +148,7 @@ public final class Worker {
     }
 
     mutating func drainTraining() {
-      while exit == nil, let frames = try? pipe.receive(timeout: .zero) {
-        guard let message = try? WorkerMessage.decode(frames) else { continue }
+      for message in training.outbox.collect(from: pipe) where exit == nil {
         perform(session.fromTraining(message, at: now))
       }
     }
@@ -169,7 +168,7 @@ public final class Worker {
         case .disconnect: disconnect()
         case .send(let message): send(message)
         case .startTrial(let assignment):
-          _ = try? pipe.send(try CoordinatorMessage.assign(assignment).encode())
+          training.inbox.post(.assign(assignment), waking: pipe)
         case .cancelTrial: training.cancel.raise()
         case .note(let text): worker.logger.notice("\(text)")
         case .exit(let reason): exit = reason

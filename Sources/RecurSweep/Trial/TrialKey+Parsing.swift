@@ -92,7 +92,12 @@ extension TrialKey {
 
   private func parseText(_ text: String) -> Result<TrialValue, TrialValueProblem> {
     if text.isEmpty { return failure("the value is empty") }
-    if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+    // ASCII's control characters (general category Cc) are 0x00–0x1F and 0x7F: a path of
+    // printable ASCII needs no look-up of Unicode properties.
+    let printableASCII = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    if !printableASCII,
+      text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    {
       return failure("\(quoted(text)) holds a control character")
     }
     return .success(.text(text))

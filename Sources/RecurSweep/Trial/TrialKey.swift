@@ -51,7 +51,8 @@ public struct TrialKey: Sendable {
 }
 
 extension TrialKey {
-  /// Every trial key, in the order they are displayed.
+  /// Every trial key, in the order they are displayed (at most 64: `TrialSpec` parsing keeps
+  /// the keys given as a bit set of these indices).
   public static let all: [TrialKey] = [
     choice("task", \.task, required: true, "what the trial trains on"),
     int("seq_len", \.seqLen, 1...100_000, "T, time steps per sequence (copy: the blank gap)"),
@@ -82,6 +83,9 @@ extension TrialKey {
   public static func named(_ name: String) -> TrialKey? {
     index[name].map { all[$0] }
   }
+
+  /// The index in `all` of the key named `name`, if there is one.
+  static func index(named name: String) -> Int? { index[name] }
 
   /// Every key sorted by name (byte order): the order of the canonical text.
   static let canonicalOrder = all.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }

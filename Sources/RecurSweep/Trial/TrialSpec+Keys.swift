@@ -3,22 +3,31 @@ extension TrialSpec {
   /// not given take their defaults. Throws the first problem found, naming the key and what it
   /// accepts.
   public static func parse(arguments: [String]) throws(TrialKeyError) -> TrialSpec {
-    var pairs: [(key: String, value: String, argument: String)] = []
+    var pairs: [(key: String, value: String)] = []
+    pairs.reserveCapacity(arguments.count)
     for argument in arguments {
       guard let equals = argument.firstIndex(of: "=") else {
         throw .malformed(argument: argument)
       }
-      let key = String(argument[..<equals])
-      let value = String(argument[argument.index(after: equals)...])
-      pairs.append((key, value, argument))
+      pairs.append(
+        (String(argument[..<equals]), String(argument[argument.index(after: equals)...])))
     }
     return try resolve(pairs)
   }
 
+  /// A trial from the members of a flat JSON object, each value as its text (a string's
+  /// contents, a number as written): what `parse(arguments:)` makes of `key=value` for each
+  /// member, without building and splitting those arguments (a worker decodes a spec per
+  /// trial). A key holding `=` is an unknown key here, where `parse(arguments:)` would split it.
+  public static func parse(members: [(key: String, value: String)]) throws(TrialKeyError)
+    -> TrialSpec
+  {
+    try resolve(members)
+  }
+
   /// A trial from stored keys (`resolvedKeys()` read back from a store or a message).
   public init(keys: [String: String]) throws(TrialKeyError) {
-    self = try TrialSpec.resolve(
-      keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value, "\($0.key)=\($0.value)") })
+    self = try TrialSpec.resolve(keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
   }
 
   /// Every key with its canonical value, in `TrialKey.all`'s order: what `recur run` needs to
@@ -38,25 +47,32 @@ extension TrialSpec {
     key.write(&self, value)
   }
 
+  /// Checks and sets each key. The argument a message names is `key=value` again, which is
+  /// the argument `parse(arguments:)` split (it splits at the first `=`); it is built only for
+  /// a message. Keys given are a bit set of `TrialKey.all`'s indices.
   private static func resolve(
-    _ pairs: [(key: String, value: String, argument: String)]
+    _ pairs: [(key: String, value: String)]
   ) throws(TrialKeyError) -> TrialSpec {
     var spec = TrialSpec(task: .noop, cell: .rnn)
-    var given: Set<String> = []
-    for (name, text, argument) in pairs {
-      guard let key = TrialKey.named(name) else {
+    var given: UInt64 = 0
+    for (name, text) in pairs {
+      guard let index = TrialKey.index(named: name) else {
         let suggestion = Suggestion.closest(to: name, among: TrialKey.names)
-        throw .unknownKey(argument: argument, key: name, suggestion: suggestion)
+        throw .unknownKey(argument: "\(name)=\(text)", key: name, suggestion: suggestion)
       }
-      guard given.insert(name).inserted else { throw .duplicate(key: name) }
+      guard given & (1 << index) == 0 else { throw .duplicate(key: name) }
+      given |= 1 << index
+      let key = TrialKey.all[index]
       switch key.parse(text) {
       case .success(let value): spec.set(key, to: value)
       case .failure(let problem):
         throw .invalidValue(
-          argument: argument, key: name, reason: problem.reason, expected: problem.expected)
+          argument: "\(name)=\(text)", key: name, reason: problem.reason,
+          expected: problem.expected)
       }
     }
-    for key in TrialKey.all where key.isRequired && !given.contains(key.name) {
+    for (index, key) in TrialKey.all.enumerated() where key.isRequired && given & (1 << index) == 0
+    {
       throw .missing(key: key.name, expected: key.expectation)
     }
     return spec
