@@ -97,6 +97,12 @@ import Testing
     }
   }
 
+  /// The keys given are tracked as bits of a UInt64: a 65th key would have no bit (a shift
+  /// past the width is 0), so its duplicates would go unnoticed and it could never be given.
+  @Test func everyKeyHasItsOwnBitInTheGivenSet() {
+    #expect(TrialKey.all.count <= UInt64.bitWidth)
+  }
+
   @Test func everyKeyAtItsBoundariesGivesWhatTheArgumentGives() {
     for key in TrialKey.all {
       for value in Self.boundaryValues(of: key) {
